@@ -1,0 +1,32 @@
+namespace BridgeBot.Core;
+
+using BridgeBot.Core.Dialogs;
+using BridgeBot.Core.Pipeline;
+using BridgeBot.Core.State;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+/// <summary>Registers the channel-neutral dialog layer.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the pipeline (error boundary, de-duplication, conflict retry, dialog state, in that order), the
+    /// router, the built-in dialogs and, unless a store was registered before, the in-memory stores.
+    /// </summary>
+    public static IServiceCollection AddBridgeBotCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IStateStore, InMemoryStateStore>();
+        services.TryAddSingleton<IDeduplicationStore, InMemoryDeduplicationStore>();
+
+        services.AddSingleton<ITurnMiddleware, ErrorBoundaryMiddleware>();
+        services.AddSingleton<ITurnMiddleware, DeduplicationMiddleware>();
+        services.AddSingleton<ITurnMiddleware, ConflictRetryMiddleware>();
+        services.AddSingleton<ITurnMiddleware, DialogStateMiddleware>();
+
+        services.AddSingleton<IDialog, HelpDialog>();
+        services.AddSingleton<DialogRouter>();
+        services.AddSingleton<TurnPipeline>();
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+namespace BridgeBot.Core.Dialogs;
+
+using BridgeBot.Core.Outbound;
+using BridgeBot.Core.Pipeline;
+
+/// <summary>
+/// Answers <c>help</c>, and anything no other dialog understood, with what the bot can do: every input gets
+/// an answer, never silence.
+/// </summary>
+public sealed class HelpDialog : IDialog
+{
+    public const string Title = "BridgeBot puts IT in the room early.";
+
+    public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command("help"), DialogRoute.Fallback];
+
+    public ValueTask<DialogResult> HandleAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var understood = context.Turn.Payload is Turns.CommandInvoked { Name: "help" } ||
+            (context.Turn.Payload is Turns.TextMessage t && Turns.CommandText.FirstWord(t.Text) == "help");
+        var intro = understood || context.Arguments.Length == 0
+            ? Title
+            : $"Sorry, I don't know \"{Truncate(context.Arguments, 60)}\". {Title}";
+        var card = new SummaryCard(
+            "BridgeBot help",
+            [
+                new CardFact("itrequest", "File a request to IT: what you need, by when, and who pays."),
+                new CardFact("status", "See your requests and where they stand."),
+                new CardFact("help", "Show this list."),
+            ],
+            [])
+        {
+            Body = intro,
+        };
+        return ValueTask.FromResult(DialogResult.Reply(new OutboundMessage($"{intro} Commands: itrequest, status, help.", card)));
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
+}

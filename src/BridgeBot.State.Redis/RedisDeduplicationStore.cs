@@ -1,0 +1,14 @@
+namespace BridgeBot.State.Redis;
+
+using BridgeBot.Core.State;
+using StackExchange.Redis;
+
+/// <summary>First-seen-wins with <c>SET NX PX</c>: atomic across any number of hosts.</summary>
+public sealed class RedisDeduplicationStore(IConnectionMultiplexer redis) : IDeduplicationStore
+{
+    public Task<bool> TryBeginAsync(string deliveryId, TimeSpan timeToLive, CancellationToken cancellationToken) =>
+        redis.GetDatabase().StringSetAsync(RedisKeys.Dedup(deliveryId), 1, timeToLive, When.NotExists);
+
+    public Task ForgetAsync(string deliveryId, CancellationToken cancellationToken) =>
+        redis.GetDatabase().KeyDeleteAsync(RedisKeys.Dedup(deliveryId));
+}
