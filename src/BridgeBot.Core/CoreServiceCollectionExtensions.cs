@@ -27,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IDialog, HelpDialog>();
         services.AddSingleton<DialogRouter>();
         services.AddSingleton<TurnPipeline>();
+        services.AddSingleton<Outbound.Outbox>();
         return services;
     }
 }
