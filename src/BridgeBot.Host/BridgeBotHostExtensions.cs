@@ -8,8 +8,17 @@ using Microsoft.Extensions.Options;
 /// <summary>Composition root: which stores, which channels, which endpoints.</summary>
 internal static partial class BridgeBotHostExtensions
 {
+    /// <summary>Where a host with no configured address listens: loopback only, the Bot Framework's customary port.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:3978";
+
     public static WebApplicationBuilder AddBridgeBot(this WebApplicationBuilder builder)
     {
+        // Not in appsettings.json: a file value would override ASPNETCORE_URLS, which containers rely on.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
         var services = builder.Services;
         services.AddOptions<BridgeBotHostOptions>().BindConfiguration(BridgeBotHostOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();

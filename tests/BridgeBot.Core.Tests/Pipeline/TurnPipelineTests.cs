@@ -1,0 +1,173 @@
+namespace BridgeBot.Core.Tests.Pipeline;
+
+using BridgeBot.Core.Dialogs;
+using BridgeBot.Core.Outbound;
+using BridgeBot.Core.Pipeline;
+using BridgeBot.Core.State;
+using BridgeBot.Core.Turns;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+public sealed class TurnPipelineTests
+{
+    private readonly FakeTimeProvider _time = new(TestTurns.Now);
+
+    private TurnPipeline Build(params IDialog[] dialogs) => BuildProvider(dialogs).GetRequiredService<TurnPipeline>();
+
+    private ServiceProvider BuildProvider(IDialog[] dialogs, IStateStore? store = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_time);
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        if (store is not null)
+        {
+            services.AddSingleton(store);
+        }
+
+        foreach (var dialog in dialogs)
+        {
+            services.AddSingleton(dialog);
+        }
+
+        return services.AddBridgeBotCore().BuildServiceProvider();
+    }
+
+    [Fact]
+    public async Task RunAsync_HelpText_RepliesWithHelpCard()
+    {
+        var pipeline = Build();
+
+        var result = await pipeline.RunAsync(TestTurns.Text("help"), default);
+
+        var reply = Assert.IsType<ReplyResult>(result);
+        Assert.Equal("BridgeBot help", reply.Message.Card!.Title);
+        Assert.Contains(reply.Message.Card.Facts, f => f.Label == "itrequest");
+    }
+
+    [Fact]
+    public async Task RunAsync_UnknownText_AnswersWithHelpNamingTheInput()
+    {
+        var pipeline = Build();
+
+        var result = await pipeline.RunAsync(TestTurns.Text("frobnicate the website"), default);
+
+        var reply = Assert.IsType<ReplyResult>(result);
+        Assert.Contains("frobnicate the website", reply.Message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_SameDeliveryTwice_HandlesItOnce()
+    {
+        var dialog = new CountingDialog("ping");
+        var pipeline = Build(dialog);
+
+        var first = await pipeline.RunAsync(TestTurns.Text("ping", deliveryId: "d-1"), default);
+        var second = await pipeline.RunAsync(TestTurns.Text("ping", deliveryId: "d-1"), default);
+
+        Assert.IsType<ReplyResult>(first);
+        Assert.IsType<NoReply>(second);
+        Assert.Equal(1, dialog.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_DialogThrows_RepliesWithApologyAndAdmitsTheRetry()
+    {
+        var dialog = new CountingDialog("boom") { ThrowOnCall = 1 };
+        var pipeline = Build(dialog);
+
+        var failed = await pipeline.RunAsync(TestTurns.Text("boom", deliveryId: "d-2"), default);
+        var retried = await pipeline.RunAsync(TestTurns.Text("boom", deliveryId: "d-2"), default);
+
+        Assert.Equal(ErrorBoundaryMiddleware.ApologyText, Assert.IsType<ReplyResult>(failed).Message.Text);
+        Assert.IsType<ReplyResult>(retried);
+        Assert.Equal(2, dialog.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_Turns_CountsTurnsInDialogState()
+    {
+        var dialog = new CountingDialog("ping");
+        var pipeline = Build(dialog);
+
+        await pipeline.RunAsync(TestTurns.Text("ping"), default);
+        await pipeline.RunAsync(TestTurns.Text("ping"), default);
+
+        Assert.Equal(2, dialog.LastState!.TurnCount);
+        Assert.Equal("ping", dialog.LastState.LastText);
+    }
+
+    [Fact]
+    public async Task RunAsync_StateWriteLosesRace_RerunsTurnOnFreshState()
+    {
+        var store = new RacingStateStore(new InMemoryStateStore(_time), racesToLose: 1);
+        var dialog = new CountingDialog("ping");
+        var pipeline = BuildProvider([dialog], store).GetRequiredService<TurnPipeline>();
+
+        var result = await pipeline.RunAsync(TestTurns.Text("ping"), default);
+
+        Assert.IsType<ReplyResult>(result);
+        Assert.Equal(2, dialog.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_StateWriteAlwaysLoses_AsksUserToRetry()
+    {
+        var store = new RacingStateStore(new InMemoryStateStore(_time), racesToLose: int.MaxValue);
+        var pipeline = BuildProvider([new CountingDialog("ping")], store).GetRequiredService<TurnPipeline>();
+
+        var result = await pipeline.RunAsync(TestTurns.Text("ping"), default);
+
+        Assert.Equal(ConflictRetryMiddleware.BusyText, Assert.IsType<ReplyResult>(result).Message.Text);
+    }
+
+    private sealed class CountingDialog(string command) : IDialog
+    {
+        public int Calls { get; private set; }
+
+        public int ThrowOnCall { get; init; }
+
+        public DialogState? LastState { get; private set; }
+
+        public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command(command)];
+
+        public ValueTask<DialogResult> HandleAsync(TurnContext context, CancellationToken cancellationToken)
+        {
+            Calls++;
+            LastState = context.State;
+            if (Calls == ThrowOnCall)
+            {
+                throw new InvalidOperationException("bug");
+            }
+
+            return ValueTask.FromResult(DialogResult.Reply(new OutboundMessage("pong")));
+        }
+    }
+
+    /// <summary>Lets another writer win the first N writes, as a concurrent host would.</summary>
+    private sealed class RacingStateStore(IStateStore inner, int racesToLose) : IStateStore
+    {
+        private int _lost;
+
+        public Task<Versioned<byte[]>?> ReadAsync(StateKey key, CancellationToken ct) => inner.ReadAsync(key, ct);
+
+        public async Task<StateWriteResult> WriteAsync(StateKey key, ReadOnlyMemory<byte> value, ETagCondition condition, TimeSpan? ttl, CancellationToken ct)
+        {
+            if (_lost < racesToLose)
+            {
+                _lost++;
+                await inner.WriteAsync(key, value, ETagCondition.Any, ttl, ct);
+            }
+
+            return await inner.WriteAsync(key, value, condition, ttl, ct);
+        }
+
+        public Task<bool> DeleteAsync(StateKey key, ETagCondition condition, CancellationToken ct) => inner.DeleteAsync(key, condition, ct);
+
+        public Task<long> IncrementAsync(StateKey key, long seed, CancellationToken ct) => inner.IncrementAsync(key, seed, ct);
+
+        public Task PingAsync(CancellationToken ct) => inner.PingAsync(ct);
+    }
+}

@@ -1,0 +1,26 @@
+namespace BridgeBot.Core.Tests.State;
+
+using BridgeBot.Core.State;
+using BridgeBot.TestKit;
+using Microsoft.Extensions.Time.Testing;
+
+public sealed class InMemoryStoreContractTests : StateStoreContract
+{
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-23T09:00:00Z"));
+
+    public InMemoryStoreContractTests()
+    {
+        Store = new InMemoryStateStore(_time);
+        Dedup = new InMemoryDeduplicationStore(_time);
+    }
+
+    protected override IStateStore Store { get; }
+
+    protected override IDeduplicationStore Dedup { get; }
+
+    protected override Task LetTimePassAsync(TimeSpan span)
+    {
+        _time.Advance(span);
+        return Task.CompletedTask;
+    }
+}
