@@ -12,9 +12,11 @@ if ! command -v redis-server >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq redis-server >/dev/null
 fi
 
-if [ -f tests/node/package.json ]; then
-  (cd tests/node && npm ci --no-audit --no-fund --loglevel=error)
-fi
+# Node tools the tests call (official Adaptive Cards parser, Teams manifest schemas): one folder each under tests/.
+for manifest in tests/*/package.json; do
+  [ -f "$manifest" ] || continue
+  (cd "$(dirname "$manifest")" && npm ci --no-audit --no-fund --loglevel=error)
+done
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
