@@ -11,6 +11,7 @@ public sealed class InMemoryStateStore(TimeProvider time) : IStateStore
     private readonly Lock _gate = new();
     private readonly Dictionary<StateKey, Entry> _entries = [];
     private long _version;
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
     public Task<Versioned<byte[]>?> ReadAsync(StateKey key, CancellationToken cancellationToken)
     {
@@ -31,6 +32,7 @@ public sealed class InMemoryStateStore(TimeProvider time) : IStateStore
                 return Task.FromResult(StateWriteResult.Conflict);
             }
 
+            SweepIfDue();
             var etag = (++_version).ToString(CultureInfo.InvariantCulture);
             var expires = timeToLive is { } ttl ? time.GetUtcNow() + ttl : (DateTimeOffset?)null;
             _entries[key] = new Entry(value.ToArray(), etag, expires);
@@ -83,6 +85,26 @@ public sealed class InMemoryStateStore(TimeProvider time) : IStateStore
 
         entry = null;
         return false;
+    }
+
+    // Expired values that are never read again would otherwise stay in memory for the life of the process.
+    private void SweepIfDue()
+    {
+        var now = time.GetUtcNow();
+        if (now < _nextSweep)
+        {
+            return;
+        }
+
+        foreach (var (key, entry) in _entries.ToList())
+        {
+            if (entry.ExpiresAt <= now)
+            {
+                _entries.Remove(key);
+            }
+        }
+
+        _nextSweep = now + TimeSpan.FromMinutes(1);
     }
 
     private sealed record Entry(byte[] Value, string ETag, DateTimeOffset? ExpiresAt);
