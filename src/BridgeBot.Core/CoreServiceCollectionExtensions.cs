@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the pipeline (error boundary, de-duplication, conflict retry, dialog state, in that order), the
+    /// Adds the pipeline (metrics, error boundary, per-tenant rate limit, de-duplication, conflict retry, dialog state, in that order), the
     /// router, the built-in dialogs and, unless a store was registered before, the in-memory stores.
     /// </summary>
     public static IServiceCollection AddBridgeBotCore(this IServiceCollection services)
@@ -19,7 +19,12 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IStateStore, InMemoryStateStore>();
         services.TryAddSingleton<IDeduplicationStore, InMemoryDeduplicationStore>();
 
+        services.TryAddSingleton(new TenantRateLimitOptions());
+        services.AddSingleton<Diagnostics.BridgeBotMetrics>();
+
+        services.AddSingleton<ITurnMiddleware, TurnMetricsMiddleware>();
         services.AddSingleton<ITurnMiddleware, ErrorBoundaryMiddleware>();
+        services.AddSingleton<ITurnMiddleware, TenantRateLimitMiddleware>();
         services.AddSingleton<ITurnMiddleware, DeduplicationMiddleware>();
         services.AddSingleton<ITurnMiddleware, ConflictRetryMiddleware>();
         services.AddSingleton<ITurnMiddleware, DialogStateMiddleware>();

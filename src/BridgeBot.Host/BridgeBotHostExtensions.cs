@@ -1,6 +1,8 @@
 namespace BridgeBot.Host;
 
 using BridgeBot.Core;
+using BridgeBot.Core.Pipeline;
+using BridgeBot.Host.Diagnostics;
 using BridgeBot.Host.Health;
 using BridgeBot.State.Redis;
 using Microsoft.Extensions.Options;
@@ -31,6 +33,8 @@ internal static partial class BridgeBotHostExtensions
             services.AddRedisState(redis.Configuration!);
         }
 
+        services.AddSingleton(builder.Configuration.GetSection("Host:TenantRateLimit").Get<TenantRateLimitOptions>() ?? new TenantRateLimitOptions());
+        services.AddSingleton<PrometheusMetricsCollector>();
         services.AddBridgeBotCore();
         services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("state", tags: [HealthEndpoints.ReadyTag]);
         return builder;
@@ -51,6 +55,8 @@ internal static partial class BridgeBotHostExtensions
 
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.MapHealthEndpoints();
+        var metrics = app.Services.GetRequiredService<PrometheusMetricsCollector>();
+        app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4"));
         return app;
     }
 

@@ -23,6 +23,7 @@ public sealed class ConflictRetryMiddleware : ITurnMiddleware
             }
         }
 
+        context.Disposition = "busy";
         return DialogResult.Reply(BusyText);
     }
 }

@@ -24,6 +24,7 @@ public sealed class DeduplicationMiddleware(IDeduplicationStore store) : ITurnMi
         var key = $"{context.Turn.Channel}:{id}";
         if (!await store.TryBeginAsync(key, Window, cancellationToken))
         {
+            context.Disposition = "duplicate";
             return DialogResult.None;
         }
 

@@ -20,6 +20,7 @@ public sealed partial class ErrorBoundaryMiddleware(ILogger<ErrorBoundaryMiddlew
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            context.Disposition = "error";
             LogTurnFailed(ex, context.Turn.Conversation.ToString(), context.Turn.Payload.GetType().Name, context.Turn.DeliveryId);
             return DialogResult.Reply(ApologyText);
         }

@@ -16,4 +16,7 @@ public sealed class TurnContext(InboundTurn turn)
 
     /// <summary>Command arguments after the command word (empty for other payloads).</summary>
     public string Arguments { get; set; } = string.Empty;
+
+    /// <summary>Set by a middleware that answered the turn itself (duplicate, rate_limited, error, busy); read by metrics.</summary>
+    public string? Disposition { get; set; }
 }
