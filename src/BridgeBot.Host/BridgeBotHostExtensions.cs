@@ -23,6 +23,8 @@ internal static partial class BridgeBotHostExtensions
         }
 
         services.AddBridgeBotCore();
+        services.AddOptions<BridgeBot.Core.Requests.RequestsOptions>().BindConfiguration(BridgeBot.Core.Requests.RequestsOptions.Section).ValidateOnStart();
+        services.AddItRequests();
         services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("state", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
