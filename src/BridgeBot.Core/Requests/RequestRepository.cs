@@ -29,7 +29,8 @@ public sealed class RequestRepository(IStateStore store, IOptions<RequestsOption
     public const string Partition = "itrequests";
     public const string IdPrefix = "ITR-";
 
-    private const int IndexAttempts = 16;
+    // Index changes commute and every round has a winner, so this only bounds a pathological pile-up.
+    private const int IndexAttempts = 100;
 
     private static readonly StateKey CounterKey = new(Partition, "counter");
     private static readonly StateKey OpenKey = new(Partition, "open");

@@ -92,6 +92,13 @@ public sealed class TriageDialogTests : IDisposable
     }
 
     [Fact]
+    public async Task Press_EstimateBeforeTake_ExplainsInsteadOfOpeningForm()
+    {
+        var id = await _bot.FileAsync(People.SlackMarketer);
+        Assert.Contains("take it first", TextOf(await _bot.PressAsync(People.AliceOnTeams, TriageActions.Estimate, id)));
+    }
+
+    [Fact]
     public async Task SubmitTriageForm_WithoutRequestId_AsksToUseTheCard()
     {
         var values = new FormValues(new Dictionary<string, string> { [TriageForms.Question] = "Which markets?" });

@@ -17,9 +17,14 @@ public sealed class InfoAnswerDialog(RequestRepository repository, RequestWorkfl
     public async ValueTask<DialogResult> HandleAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
+        if (turn.Payload is FormClosed)
+        {
+            return DialogResult.None;
+        }
+
         if (RequestReplies.RequestId(turn.Payload) is not { Length: > 0 } id)
         {
-            return turn.Payload is FormClosed ? DialogResult.None : RequestReplies.Private(RequestReplies.MissingRequestId);
+            return RequestReplies.Private(RequestReplies.MissingRequestId);
         }
 
         var request = await repository.GetAsync(id, cancellationToken);

@@ -10,7 +10,8 @@ using BridgeBot.Core.Pipeline;
 /// changes. Buttons that need more input (question, estimate, options, reason) open a small form that carries
 /// the request id as its draft key.
 /// </summary>
-public sealed class TriageActionDialog(ItRepresentatives representatives, RequestRepository repository, RequestWorkflow workflow) : IDialog
+public sealed class TriageActionDialog(
+    ItRepresentatives representatives, RequestRepository repository, RequestWorkflow workflow, TimeProvider time) : IDialog
 {
     public IReadOnlyList<DialogRoute> Routes { get; } =
     [
@@ -65,6 +66,12 @@ public sealed class TriageActionDialog(ItRepresentatives representatives, Reques
             return RequestReplies.Private($"There is no request {id}.");
         }
 
+        // Ask the lifecycle first, so nobody fills in a form for a change it would refuse anyway.
+        if (RequestLifecycle.Apply(request.Value, Probe(action.ActionId), by, time.GetUtcNow()) is ChangeRefused refused)
+        {
+            return RequestReplies.Private(refused.Reason);
+        }
+
         var values = action.ActionId == TriageActions.Estimate && request.Value.Estimate is { } e
             ? new FormValues(new Dictionary<string, string>
             {
@@ -75,4 +82,12 @@ public sealed class TriageActionDialog(ItRepresentatives representatives, Reques
             : FormValues.Empty;
         return DialogResult.ShowForm(new FormView(form with { Title = $"{form.Title} {id}" }, values, [], id));
     }
+
+    private static RequestChange Probe(string actionId) => actionId switch
+    {
+        TriageActions.NeedInfo => new AskForInfo("?"),
+        TriageActions.Estimate => new EstimateRequest(new RequestEstimate("M", 0, 0, null)),
+        TriageActions.Options => new OfferOptions([new("a", BuildHorizon.GoodEnough, 0), new("b", BuildHorizon.BuiltToLast, 0)]),
+        _ => new DeclineRequest("?"),
+    };
 }
