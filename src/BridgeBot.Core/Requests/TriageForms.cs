@@ -14,7 +14,7 @@ public static class TriageForms
     public const string RunningCost = "running";
     public const string Target = "target";
 
-    public static FormDefinition NeedInfo { get; } = new(TriageActions.NeedInfo, "Ask the requester",
+    public static FormDefinition NeedInfo { get; } = new(TriageActions.NeedInfo, "Ask requester",
     [
         new FormField(Question, "Question", FormFieldKind.MultilineText)
         {
@@ -22,7 +22,7 @@ public static class TriageForms
         },
     ]) { SubmitLabel = "Send question" };
 
-    public static FormDefinition Decline { get; } = new(TriageActions.Decline, "Decline request",
+    public static FormDefinition Decline { get; } = new(TriageActions.Decline, "Decline",
     [
         new FormField(Reason, "Reason", FormFieldKind.MultilineText)
         {
