@@ -32,6 +32,8 @@ public sealed class RequestRepository(IStateStore store, IOptions<RequestsOption
     // Index changes commute and every round has a winner, so this only bounds a pathological pile-up.
     private const int IndexAttempts = 100;
 
+    private static readonly TimeSpan SubmissionMemory = TimeSpan.FromDays(1);
+
     private static readonly StateKey CounterKey = new(Partition, "counter");
     private static readonly StateKey OpenKey = new(Partition, "open");
 
@@ -40,6 +42,32 @@ public sealed class RequestRepository(IStateStore store, IOptions<RequestsOption
     {
         var next = await store.IncrementAsync(CounterKey, options.Value.IdCounterSeed, cancellationToken);
         return IdPrefix + next.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The id for one submission: a new id the first time, the same id when the same submission is processed again
+    /// (the pipeline re-runs a turn that lost a race on dialog state, with the same delivery id).
+    /// </summary>
+    public async Task<string> ReserveIdAsync(string submissionId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(submissionId))
+        {
+            return await NextIdAsync(cancellationToken);
+        }
+
+        var key = new StateKey(Partition, "submission:" + submissionId);
+        var reserved = await store.ReadAsync(key, RequestsJsonContext.Default.RequestIdList, cancellationToken);
+        if (reserved?.Value.Ids is [var known])
+        {
+            return known;
+        }
+
+        var id = await NextIdAsync(cancellationToken);
+        var write = await store.WriteAsync(key, new RequestIdList([id]), RequestsJsonContext.Default.RequestIdList,
+            ETagCondition.NotExists, SubmissionMemory, cancellationToken);
+        return write.Succeeded
+            ? id
+            : (await store.ReadAsync(key, RequestsJsonContext.Default.RequestIdList, cancellationToken))?.Value.Ids[0] ?? id;
     }
 
     /// <summary>Stores a new request and indexes it. Throws when the store fails; the caller keeps the user's input.</summary>

@@ -158,6 +158,22 @@ public sealed class IntakeDialogTests : IDisposable
     }
 
     [Fact]
+    public async Task Submit_SameTurnRunTwice_FilesOnce()
+    {
+        // The pipeline re-runs a turn (same delivery id) when its dialog-state write lost a race.
+        var dialog = _bot.Service<IEnumerable<IDialog>>().OfType<ItRequestDialog>().Single();
+        var turn = new InboundTurn("delivery-1", Mia.Conversation, Mia.User,
+            new FormSubmitted(RequirementsForm.Id, ValidForm.Values(RequestsHarness.Start)), RequestsHarness.Start);
+
+        var first = Assert.IsType<ReplyResult>(await dialog.HandleAsync(new Pipeline.TurnContext(turn), CancellationToken.None));
+        var second = Assert.IsType<ReplyResult>(await dialog.HandleAsync(new Pipeline.TurnContext(turn), CancellationToken.None));
+
+        Assert.Equal(first.Message.Text, second.Message.Text);
+        Assert.Single(await _bot.Repository.ListOpenAsync(CancellationToken.None));
+        Assert.Single(_bot.Teams.Sent);
+    }
+
+    [Fact]
     public async Task Status_ListsMyRequestsNewestFirst()
     {
         var first = await _bot.FileAsync(Mia);

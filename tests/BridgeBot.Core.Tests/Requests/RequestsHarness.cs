@@ -61,6 +61,9 @@ internal sealed class RequestsHarness : IDisposable
 
     public DraftStore Drafts => _services.GetRequiredService<DraftStore>();
 
+    public T Service<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
     public RecordingReplyChannel ChannelOf(ChannelKind kind) => kind == ChannelKind.Slack ? Slack : Teams;
 
     public Task<DialogResult> RunAsync(Person who, TurnPayload payload) =>

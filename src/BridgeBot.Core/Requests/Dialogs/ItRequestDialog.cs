@@ -78,7 +78,14 @@ public sealed partial class ItRequestDialog(
             await drafts.SaveAsync(platform, tenant, user, values, cancellationToken);
             var now = time.GetUtcNow();
             var requester = new Requester(platform, tenant, user, turn.User.DisplayName, turn.User.Email, turn.Conversation);
-            var id = await repository.NextIdAsync(cancellationToken);
+            var id = await repository.ReserveIdAsync(
+                string.IsNullOrEmpty(turn.DeliveryId) ? string.Empty : $"{platform}:{turn.DeliveryId}", cancellationToken);
+            if (await repository.GetAsync(id, cancellationToken) is { } already)
+            {
+                // This very submission was stored by an earlier run of the turn: confirm it, don't file it twice.
+                return DialogResult.Reply(RequestCards.Confirmation(already.Value, RequirementGaps.Find(values)));
+            }
+
             var entry = new AuditEntry(now, new RequestActor(platform, user, requester.Name), "submit",
                 RequestStatus.Submitted, RequestStatus.Submitted);
             var request = new ItRequest(id, requester, values.ToDictionary(), RequestStatus.Submitted, now) { History = [entry] };
