@@ -9,7 +9,7 @@ public sealed record RequirementGap(string FieldId, string Label);
 /// <summary>Lists the gaps in a request instead of blocking it.</summary>
 public static class RequirementGaps
 {
-    private static readonly string[] NotKnownPhrases = ["not known yet", "not known", "unknown", "tbd", "n/a", "?"];
+    private static readonly string[] NotKnownPhrases = ["not known yet", "not known", "unknown", "tbd", "?"];
 
     private static readonly string[] TextFieldsThatMayBeOpen = [Success, Audience, CostCenter];
 

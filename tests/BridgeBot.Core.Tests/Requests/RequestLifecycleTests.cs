@@ -115,6 +115,14 @@ public sealed class RequestLifecycleTests
     }
 
     [Fact]
+    public void Apply_DeferInProgress_IsRefused() =>
+        Assert.Contains("cannot be deferred", Refused(New(RequestStatus.InProgress), new DeferRequest(null), Alice));
+
+    [Fact]
+    public void Apply_AskWhileAlreadyWaiting_IsRefused() =>
+        Assert.Contains("cannot be asked", Refused(New(RequestStatus.NeedInfo), new AskForInfo("Again?"), Alice));
+
+    [Fact]
     public void Apply_StartBeforeTake_IsRefused() => Assert.Contains("take it first", Refused(New(), new StartWork(), Alice));
 
     [Fact]
