@@ -36,6 +36,8 @@ internal static partial class BridgeBotHostExtensions
         services.AddSingleton(builder.Configuration.GetSection("Host:TenantRateLimit").Get<TenantRateLimitOptions>() ?? new TenantRateLimitOptions());
         services.AddSingleton<PrometheusMetricsCollector>();
         services.AddBridgeBotCore();
+        services.AddOptions<BridgeBot.Core.Requests.RequestsOptions>().BindConfiguration(BridgeBot.Core.Requests.RequestsOptions.Section).ValidateOnStart();
+        services.AddItRequests();
         services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("state", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }

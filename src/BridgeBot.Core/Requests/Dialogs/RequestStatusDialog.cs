@@ -1,0 +1,17 @@
+namespace BridgeBot.Core.Requests.Dialogs;
+
+using BridgeBot.Core.Dialogs;
+using BridgeBot.Core.Pipeline;
+
+/// <summary><c>status</c>: the user's own requests on this platform, newest first.</summary>
+public sealed class RequestStatusDialog(RequestRepository repository) : IDialog
+{
+    public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command("status")];
+
+    public async ValueTask<DialogResult> HandleAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var turn = context.Turn;
+        var mine = await repository.ListByRequesterAsync(turn.Channel, turn.Conversation.TenantId, turn.User.Id, cancellationToken);
+        return DialogResult.Reply(RequestCards.StatusList(mine));
+    }
+}

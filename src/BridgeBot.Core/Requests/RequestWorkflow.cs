@@ -1,0 +1,63 @@
+namespace BridgeBot.Core.Requests;
+
+using BridgeBot.Core.Outbound;
+
+/// <summary>How applying a change to a stored request went.</summary>
+public abstract record WorkflowOutcome
+{
+    private protected WorkflowOutcome()
+    {
+    }
+}
+
+/// <summary>Stored and bridged. <paramref name="Notice"/> says whether the other side was reached.</summary>
+public sealed record WorkflowApplied(ItRequest Request, AuditEntry Entry, DeliveryResult Notice) : WorkflowOutcome;
+
+/// <summary>The lifecycle refused the change; nothing was stored.</summary>
+public sealed record WorkflowRefused(string Reason) : WorkflowOutcome;
+
+/// <summary>No request has that id.</summary>
+public sealed record WorkflowNotFound(string Id) : WorkflowOutcome;
+
+/// <summary>The request kept changing under us; nothing was stored.</summary>
+public sealed record WorkflowBusy : WorkflowOutcome;
+
+/// <summary>
+/// Read, apply the lifecycle, compare-and-set, and on a lost race read again and re-decide: so of two IT reps
+/// taking a request at once, exactly one wins and the other learns who has it. Only a stored change is bridged.
+/// </summary>
+public sealed class RequestWorkflow(RequestRepository repository, RequestNotifier notifier, TimeProvider time)
+{
+    private const int Attempts = 4;
+
+    public async Task<WorkflowOutcome> ApplyAsync(string id, RequestChange change, RequestActor by, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var read = await repository.GetAsync(id, cancellationToken);
+            if (read is null)
+            {
+                return new WorkflowNotFound(id);
+            }
+
+            switch (RequestLifecycle.Apply(read.Value, change, by, time.GetUtcNow()))
+            {
+                case ChangeRefused refused:
+                    return new WorkflowRefused(refused.Reason);
+                case ChangeApplied applied:
+                    if (await repository.UpdateAsync(read, applied.Request, cancellationToken) is RequestSaved saved)
+                    {
+                        var notice = change is AnswerInfo answer
+                            ? await notifier.TellItAsync(saved.Request.Value,
+                                $"{by.Name} answered IT's question on {id}: {answer.Answer}", cancellationToken)
+                            : await notifier.TellRequesterAsync(saved.Request.Value, applied.Entry, cancellationToken);
+                        return new WorkflowApplied(saved.Request.Value, applied.Entry, notice);
+                    }
+
+                    break;
+            }
+        }
+
+        return new WorkflowBusy();
+    }
+}

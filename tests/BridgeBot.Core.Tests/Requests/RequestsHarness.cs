@@ -1,0 +1,158 @@
+namespace BridgeBot.Core.Tests.Requests;
+
+using BridgeBot.Core.Dialogs;
+using BridgeBot.Core.Forms;
+using BridgeBot.Core.Outbound;
+using BridgeBot.Core.Pipeline;
+using BridgeBot.Core.Requests;
+using BridgeBot.Core.State;
+using BridgeBot.Core.Turns;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+/// <summary>The real Core pipeline with the request domain, an in-memory store, and recording channels for both platforms.</summary>
+internal sealed class RequestsHarness : IDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    public static readonly ConversationKey TeamsTriage = new(ChannelKind.Teams, People.TeamsTenant, "19:triage@thread.tacv2");
+    public static readonly ConversationKey SlackTriage = new(ChannelKind.Slack, People.SlackTeam, "C0TRIAGE");
+
+    private readonly ServiceProvider _services;
+    private int _delivery;
+
+    public RequestsHarness(ConversationKey? triage = null)
+    {
+        Store = new ControllableStateStore(new InMemoryStateStore(Time));
+        var triageAt = triage ?? TeamsTriage;
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<IStateStore>(Store);
+        services.AddSingleton<IReplyChannel>(Slack);
+        services.AddSingleton<IReplyChannel>(Teams);
+        services.AddBridgeBotCore();
+        services.AddItRequests();
+        services.Configure<RequestsOptions>(o =>
+        {
+            o.TriageChannel = new TriageChannelOptions
+            {
+                Platform = triageAt.Channel, TenantId = triageAt.TenantId, ConversationId = triageAt.ConversationId,
+            };
+            o.ItRepresentatives = [People.AliceOptions, People.BobOptions];
+        });
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        Pipeline = _services.GetRequiredService<TurnPipeline>();
+    }
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    public ControllableStateStore Store { get; }
+
+    public RecordingReplyChannel Slack { get; } = new(ChannelKind.Slack);
+
+    public RecordingReplyChannel Teams { get; } = new(ChannelKind.Teams);
+
+    public TurnPipeline Pipeline { get; }
+
+    public RequestRepository Repository => _services.GetRequiredService<RequestRepository>();
+
+    public DraftStore Drafts => _services.GetRequiredService<DraftStore>();
+
+    public T Service<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public RecordingReplyChannel ChannelOf(ChannelKind kind) => kind == ChannelKind.Slack ? Slack : Teams;
+
+    public Task<DialogResult> RunAsync(Person who, TurnPayload payload) =>
+        Pipeline.RunAsync(new InboundTurn($"d{Interlocked.Increment(ref _delivery)}", who.Conversation, who.User, payload, Time.GetUtcNow()),
+            CancellationToken.None).AsTask();
+
+    public Task<DialogResult> CommandAsync(Person who, string name, string arguments = "") => RunAsync(who, new CommandInvoked(name, arguments));
+
+    public Task<DialogResult> SubmitAsync(Person who, string formId, FormValues values, string? draftKey = null) =>
+        RunAsync(who, new FormSubmitted(formId, values, draftKey));
+
+    public Task<DialogResult> PressAsync(Person who, string actionId, string requestId) =>
+        RunAsync(who, new ActionInvoked(actionId, TriageActions.DataFor(requestId)));
+
+    /// <summary>Files a valid request and returns its id.</summary>
+    public async Task<string> FileAsync(Person who, Action<Dictionary<string, string>>? change = null)
+    {
+        var result = await SubmitAsync(who, RequirementsForm.Id, ValidForm.Values(Start, change));
+        var card = Assert.IsType<ReplyResult>(result).Message.Card;
+        Assert.NotNull(card);
+        return card.Facts.Single(f => f.Label == "Request").Value;
+    }
+
+    public async Task<ItRequest> GetAsync(string id) => (await Repository.GetAsync(id, CancellationToken.None))!.Value;
+
+    public void Dispose() => _services.Dispose();
+}
+
+/// <summary>Someone talking to the bot from one conversation.</summary>
+internal sealed record Person(TurnUser User, ConversationKey Conversation)
+{
+    public UserTarget Target => new(Conversation.Channel, Conversation.TenantId, User.Id);
+}
+
+/// <summary>The cast: marketers on each platform and two IT representatives.</summary>
+internal static class People
+{
+    public const string TeamsTenant = "tenant-1";
+    public const string SlackTeam = "T0MARKETING";
+
+    public static readonly Person SlackMarketer = new(
+        new TurnUser("U0MIA", "Mia Marketer", null, "mia@example.com"), new ConversationKey(ChannelKind.Slack, SlackTeam, "D0MIA"));
+
+    public static readonly Person TeamsMarketer = new(
+        new TurnUser("29:tom", "Tom Marketer", "aad-tom"), new ConversationKey(ChannelKind.Teams, TeamsTenant, "a:tom"));
+
+    public static readonly Person AliceOnTeams = new(
+        new TurnUser("29:alice", "Alice Admin", "aad-alice"), new ConversationKey(ChannelKind.Teams, TeamsTenant, "19:triage@thread.tacv2"));
+
+    public static readonly Person BobOnSlack = new(
+        new TurnUser("U0BOB", "Bob Builder"), new ConversationKey(ChannelKind.Slack, SlackTeam, "C0TRIAGE"));
+
+    public static readonly Person BobOnTeams = new(
+        new TurnUser("29:bob", "Bob Builder", null, "bob@example.com"), new ConversationKey(ChannelKind.Teams, TeamsTenant, "19:triage@thread.tacv2"));
+
+    public static readonly Person MalloryOnTeams = new(
+        new TurnUser("29:mallory", "Mallory Marketer", "aad-mallory"), new ConversationKey(ChannelKind.Teams, TeamsTenant, "19:triage@thread.tacv2"));
+
+    public static ItRepresentativeOptions AliceOptions => new()
+    {
+        Name = "Alice Admin", Email = "alice@example.com", TeamsUserId = "29:alice", TeamsAadObjectId = "aad-alice", SlackUserId = "U0ALICE",
+    };
+
+    public static ItRepresentativeOptions BobOptions => new() { Name = "Bob Builder", Email = "bob@example.com", SlackUserId = "U0BOB" };
+}
+
+/// <summary>A requirements form that passes every rule.</summary>
+internal static class ValidForm
+{
+    public static FormValues Values(DateTimeOffset today, Action<Dictionary<string, string>>? change = null)
+    {
+        var values = new Dictionary<string, string>
+        {
+            [RequirementsForm.Title] = "Spring campaign landing page",
+            [RequirementsForm.Goal] = "Collect sign-ups for the spring launch.",
+            [RequirementsForm.Success] = "2000 sign-ups in 6 weeks",
+            [RequirementsForm.TargetDate] = today.AddDays(30).ToString("yyyy-MM-dd"),
+            [RequirementsForm.Audience] = "DACH customers, German and English",
+            [RequirementsForm.Systems] = "cms,automation",
+            [RequirementsForm.DataSensitivity] = "personal",
+            [RequirementsForm.Horizon] = "good-enough",
+            [RequirementsForm.CostCenter] = "MKT-4711",
+            [RequirementsForm.Chargeback] = "yes",
+            [RequirementsForm.Value] = "soft",
+            [RequirementsForm.Vendor] = "no",
+            [RequirementsForm.Maintainer] = "marketing",
+            [RequirementsForm.Urgency] = "medium",
+        };
+        change?.Invoke(values);
+        return new FormValues(values);
+    }
+}
