@@ -18,7 +18,7 @@ public sealed class RedisServer : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>A StackExchange.Redis configuration string for this server.</summary>
-    public string Configuration => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=2000,asyncTimeout=2000";
+    public string Configuration => $"127.0.0.1:{Port},abortConnect=false,allowAdmin=true,connectTimeout=2000,syncTimeout=2000,asyncTimeout=2000";
 
     public static async Task<RedisServer> StartNewAsync(params string[] extraArgs)
     {

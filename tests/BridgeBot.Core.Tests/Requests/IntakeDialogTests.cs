@@ -165,8 +165,8 @@ public sealed class IntakeDialogTests : IDisposable
         var turn = new InboundTurn("delivery-1", Mia.Conversation, Mia.User,
             new FormSubmitted(RequirementsForm.Id, ValidForm.Values(RequestsHarness.Start)), RequestsHarness.Start);
 
-        var first = Assert.IsType<ReplyResult>(await dialog.HandleAsync(new Pipeline.TurnContext(turn), CancellationToken.None));
-        var second = Assert.IsType<ReplyResult>(await dialog.HandleAsync(new Pipeline.TurnContext(turn), CancellationToken.None));
+        var first = Assert.IsType<ReplyResult>(await dialog.HandleAsync(new BridgeBot.Core.Pipeline.TurnContext(turn), CancellationToken.None));
+        var second = Assert.IsType<ReplyResult>(await dialog.HandleAsync(new BridgeBot.Core.Pipeline.TurnContext(turn), CancellationToken.None));
 
         Assert.Equal(first.Message.Text, second.Message.Text);
         Assert.Single(await _bot.Repository.ListOpenAsync(CancellationToken.None));

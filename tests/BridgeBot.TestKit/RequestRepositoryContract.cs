@@ -1,9 +1,10 @@
-namespace BridgeBot.Core.Tests.Requests;
+namespace BridgeBot.TestKit;
 
 using BridgeBot.Core.Requests;
 using BridgeBot.Core.State;
 using BridgeBot.Core.Turns;
 using Microsoft.Extensions.Options;
+using Xunit;
 
 /// <summary>
 /// What <see cref="RequestRepository"/> promises on any <see cref="IStateStore"/>. Derive once per store
@@ -137,10 +138,4 @@ public abstract class RequestRepositoryContract
         Assert.Equal(20, (await repository.ListOpenAsync(CancellationToken.None)).Count);
         Assert.Equal(20, (await repository.ListByRequesterAsync(ChannelKind.Slack, "T1", "U0MIA", CancellationToken.None)).Count);
     }
-}
-
-/// <summary>The contract on the embedded store.</summary>
-public sealed class InMemoryRequestRepositoryTests : RequestRepositoryContract
-{
-    protected override IStateStore CreateStore() => new InMemoryStateStore(TimeProvider.System);
 }
