@@ -1,0 +1,48 @@
+namespace BridgeBot.Host.Tests.Deployment;
+
+using System.Text.Json.Nodes;
+
+/// <summary>
+/// Compiles infra/azure/main.bicep to an ARM template with the real Bicep compiler (from the
+/// Azure.Bicep.CommandLine NuGet package; offline: the Azure resource types are built into it).
+/// </summary>
+public sealed class AzureBicepFixture : IAsyncLifetime
+{
+    public ProcessResult Build { get; private set; } = new(-1, "", "");
+
+    public ProcessResult Lint { get; private set; } = new(-1, "", "");
+
+    public JsonObject Template { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        var main = Repository.PathOf("infra/azure/main.bicep");
+        Build = await ExternalProcess.RunAsync(Repository.BicepPath, ["build", main, "--stdout"], environment: Offline);
+        Lint = await ExternalProcess.RunAsync(Repository.BicepPath, ["lint", main], environment: Offline);
+        if (Build.ExitCode == 0)
+        {
+            Template = JsonNode.Parse(Build.StandardOutput)!.AsObject();
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The one resource of a type; ARM lists resources in an array (an object only with symbolic names).</summary>
+    public JsonObject Resource(string type)
+    {
+        var resources = Template["resources"] switch
+        {
+            JsonArray list => list.Select(r => r!.AsObject()),
+            JsonObject named => named.Select(r => r.Value!.AsObject()),
+            _ => throw new InvalidDataException("ARM template without resources"),
+        };
+        return resources.Single(r => (string?)r["type"] == type);
+    }
+
+    // Bicep is a .NET app: keep it from writing telemetry or first-run files into the user profile.
+    private static readonly Dictionary<string, string> Offline = new()
+    {
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["BICEP_TRACING_ENABLED"] = "false",
+    };
+}
