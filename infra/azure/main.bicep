@@ -15,8 +15,8 @@ param location string = resourceGroup().location
 @description('Container image of the host, e.g. myregistry.azurecr.io/bridgebot:1.0.0 (built from infra/Dockerfile).')
 param image string
 
-@description('Registry server to pull the image from with the managed identity (grant it AcrPull). Empty for a public image.')
-param registryServer string = ''
+@description('Name of an Azure Container Registry in this resource group that holds the image; the app pulls with its managed identity (AcrPull is granted here). Empty for a public image.')
+param acrName string = ''
 
 @description('Application (client) id of the single-tenant Microsoft Entra app registration of the bot.')
 param teamsAppId string
@@ -58,6 +58,8 @@ var suffix = uniqueString(resourceGroup().id)
 var keyVaultName = take('kv-${namePrefix}-${suffix}', 24)
 // Built-in role "Key Vault Secrets User": read secret values, nothing else.
 var keyVaultSecretsUserRole = '4633458b-17de-408a-b874-0445c86b69e6'
+// Built-in role "AcrPull".
+var acrPullRole = '7f951dda-4ed3-4680-a7ca-43fe172d538d'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: 'id-${namePrefix}'
@@ -146,7 +148,21 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' existing = if (!empty(acrName)) {
+  name: empty(acrName) ? 'none' : acrName
+}
+
+resource acrPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(acrName)) {
+  scope: registry
+  name: guid(resourceGroup().id, acrName, identity.id, acrPullRole)
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', acrPullRole)
+  }
+}
+
+resource containerEnv 'Microsoft.App/managedEnvironments@2024-03-01' = {
   name: 'cae-${namePrefix}'
   location: location
   properties: {
@@ -168,9 +184,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
     userAssignedIdentities: { '${identity.id}': {} }
   }
   // The identity must be able to read the vault before the app resolves its secret references.
-  dependsOn: [secretsUser, redisConfigurationSecret, vaultSecrets]
+  // Role assignments can take a minute or two to take effect; a first deployment may need a rerun (docs/deploy.md).
+  dependsOn: [secretsUser, acrPull, redisConfigurationSecret, vaultSecrets]
   properties: {
-    managedEnvironmentId: environment.id
+    managedEnvironmentId: containerEnv.id
     configuration: {
       activeRevisionsMode: 'Single'
       ingress: {
@@ -185,7 +202,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         keyVaultUrl: '${vault.properties.vaultUri}secrets/${s.name}'
         identity: identity.id
       })
-      registries: empty(registryServer) ? [] : [{ server: registryServer, identity: identity.id }]
+      registries: empty(acrName) ? [] : [{ server: '${acrName}${environment().suffixes.acrLoginServer}', identity: identity.id }]
     }
     template: {
       containers: [

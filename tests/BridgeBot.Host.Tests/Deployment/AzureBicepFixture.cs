@@ -27,8 +27,10 @@ public sealed class AzureBicepFixture : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    /// <summary>The one resource of a type; ARM lists resources in an array (an object only with symbolic names).</summary>
-    public JsonObject Resource(string type)
+    public JsonObject Resource(string type) => Resources(type).Single();
+
+    /// <summary>ARM lists resources in an array (in an object only with symbolic names).</summary>
+    public IReadOnlyList<JsonObject> Resources(string type)
     {
         var resources = Template["resources"] switch
         {
@@ -36,7 +38,7 @@ public sealed class AzureBicepFixture : IAsyncLifetime
             JsonObject named => named.Select(r => r.Value!.AsObject()),
             _ => throw new InvalidDataException("ARM template without resources"),
         };
-        return resources.Single(r => (string?)r["type"] == type);
+        return resources.Where(r => (string?)r["type"] == type).ToList();
     }
 
     // Bicep is a .NET app: keep it from writing telemetry or first-run files into the user profile.

@@ -87,13 +87,24 @@ public sealed class AzureBicepTests(AzureBicepFixture bicep) : IClassFixture<Azu
     public void KeyVault_RbacOnly_AppIdentityGetsSecretsUserRole()
     {
         var vault = bicep.Resource("Microsoft.KeyVault/vaults");
-        var role = bicep.Resource("Microsoft.Authorization/roleAssignments");
+        var role = RoleAssignment("keyVaultSecretsUserRole");
 
         Assert.True((bool)vault["properties"]!["enableRbacAuthorization"]!);
-        // Built-in "Key Vault Secrets User", kept in a variable of the template.
-        Assert.Contains("variables('keyVaultSecretsUserRole')", (string?)role["properties"]!["roleDefinitionId"], StringComparison.Ordinal);
+        // Built-in "Key Vault Secrets User".
         Assert.Equal("4633458b-17de-408a-b874-0445c86b69e6", (string?)bicep.Template["variables"]!["keyVaultSecretsUserRole"]);
         Assert.Contains("userAssignedIdentities", (string?)role["properties"]!["principalId"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Registry_GivenAcrName_AppIdentityGetsAcrPullBeforeTheAppStarts()
+    {
+        var role = RoleAssignment("acrPullRole");
+        var app = bicep.Resource("Microsoft.App/containerApps");
+
+        Assert.Equal("7f951dda-4ed3-4680-a7ca-43fe172d538d", (string?)bicep.Template["variables"]!["acrPullRole"]);
+        Assert.Contains("not(empty(parameters('acrName')))", (string?)role["condition"], StringComparison.Ordinal);
+        Assert.Contains("userAssignedIdentities", (string?)role["properties"]!["principalId"], StringComparison.Ordinal);
+        Assert.Contains(app["dependsOn"]!.AsArray(), d => ((string?)d)!.Contains("Microsoft.Authorization/roleAssignments", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -116,4 +127,8 @@ public sealed class AzureBicepTests(AzureBicepFixture bicep) : IClassFixture<Azu
         Assert.All(file, p => Assert.True(declared.ContainsKey(p.Key), $"{p.Key} is not a parameter of main.bicep"));
         Assert.All(requiredPlain, name => Assert.True(file.ContainsKey(name), $"required parameter {name} missing from main.parameters.json"));
     }
+
+    private JsonObject RoleAssignment(string roleVariable) =>
+        bicep.Resources("Microsoft.Authorization/roleAssignments").Single(r =>
+            ((string?)r["properties"]!["roleDefinitionId"])!.Contains($"variables('{roleVariable}')", StringComparison.Ordinal));
 }
