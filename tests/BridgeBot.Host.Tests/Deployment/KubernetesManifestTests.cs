@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 public sealed class KubernetesManifestTests
 {
     private static readonly IReadOnlyList<JsonNode> Resources = Directory
-        .GetFiles(Repository.PathOf("infra/k8s"), "*.yaml")
+        .GetFiles(Repository.PathOf("infra/k8s"), "*.yaml", SearchOption.AllDirectories)
         .Where(f => Path.GetFileName(f) != "kustomization.yaml")
         .SelectMany(f => YamlFile.LoadAll(Path.GetRelativePath(Repository.Root, f)))
         .ToList();
@@ -114,6 +114,16 @@ public sealed class KubernetesManifestTests
         Assert.Equal((string?)claim["metadata"]!["name"], (string?)container["volumeMounts"]![0]!["name"]);
         Assert.Equal("/data", (string?)container["volumeMounts"]![0]!["mountPath"]);
         Assert.StartsWith("redis:6379", EnvExampleRedisConfiguration(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RedisMaintenancePod_MountsTheStatefulSetsVolumeClaim()
+    {
+        var redis = Single("StatefulSet", "redis");
+        var pod = Single("Pod", "redis-maintenance");
+        var claim = (string?)redis["spec"]!["volumeClaimTemplates"]![0]!["metadata"]!["name"];
+
+        Assert.Equal($"{claim}-redis-0", (string?)pod["spec"]!["volumes"]![0]!["persistentVolumeClaim"]!["claimName"]);
     }
 
     private static JsonNode Single(string kind, string name) =>
