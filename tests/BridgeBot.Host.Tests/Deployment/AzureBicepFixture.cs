@@ -2,6 +2,13 @@ namespace BridgeBot.Host.Tests.Deployment;
 
 using System.Text.Json.Nodes;
 
+/// <summary>Compiles the template once for every test class that reads it.</summary>
+[CollectionDefinition(Name)]
+public sealed class AzureBicepCollection : ICollectionFixture<AzureBicepFixture>
+{
+    public const string Name = "Azure Bicep template";
+}
+
 /// <summary>
 /// Compiles infra/azure/main.bicep to an ARM template with the real Bicep compiler (from the
 /// Azure.Bicep.CommandLine NuGet package; offline: the Azure resource types are built into it).

@@ -3,7 +3,8 @@ namespace BridgeBot.Host.Tests.Deployment;
 using System.Text.Json.Nodes;
 
 /// <summary>infra/azure: Azure Bot (single-tenant, Teams channel), Container App, Azure Cache for Redis, Key Vault.</summary>
-public sealed class AzureBicepTests(AzureBicepFixture bicep) : IClassFixture<AzureBicepFixture>
+[Collection(AzureBicepCollection.Name)]
+public sealed class AzureBicepTests(AzureBicepFixture bicep)
 {
     [Fact]
     public void MainBicep_BuildAndLint_SucceedWithoutDiagnostics()
