@@ -24,6 +24,12 @@ public sealed class AzureBicepFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var main = Repository.PathOf("infra/azure/main.bicep");
+        if (!OperatingSystem.IsWindows() && !File.GetUnixFileMode(Repository.BicepPath).HasFlag(UnixFileMode.UserExecute))
+        {
+            // Older NuGet clients extract package files without their execute bit.
+            File.SetUnixFileMode(Repository.BicepPath, File.GetUnixFileMode(Repository.BicepPath) | UnixFileMode.UserExecute);
+        }
+
         Build = await ExternalProcess.RunAsync(Repository.BicepPath, ["build", main, "--stdout"], environment: Offline);
         Lint = await ExternalProcess.RunAsync(Repository.BicepPath, ["lint", main], environment: Offline);
         if (Build.ExitCode == 0)
