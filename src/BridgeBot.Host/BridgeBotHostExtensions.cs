@@ -2,6 +2,7 @@ namespace BridgeBot.Host;
 
 using BridgeBot.Core;
 using BridgeBot.Host.Health;
+using BridgeBot.Slack;
 using BridgeBot.State.Redis;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ internal static partial class BridgeBotHostExtensions
         }
 
         services.AddBridgeBotCore();
+        services.AddSlackChannel(builder.Configuration);
         services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("state", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
@@ -42,6 +44,7 @@ internal static partial class BridgeBotHostExtensions
 
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.MapHealthEndpoints();
+        app.MapSlackEndpoints();
         return app;
     }
 
