@@ -62,9 +62,11 @@ public sealed class SlackInteractionHandler(
         TurnPayload turnPayload = payload.Type == "view_submission"
             ? new FormSubmitted(metadata.Form, values, metadata.Draft)
             : new FormClosed(metadata.Form, values, metadata.Draft);
+        // A modal belongs to no conversation; its outcome goes to the user's DM with the bot (a user id is a valid
+        // chat.postMessage channel), so later status notices never land in the channel the command was typed in.
         var turn = new InboundTurn(
             deliveryId,
-            new ConversationKey(ChannelKind.Slack, teamId ?? string.Empty, metadata.Channel ?? user.Id),
+            new ConversationKey(ChannelKind.Slack, teamId ?? string.Empty, user.Id),
             user,
             turnPayload,
             time.GetUtcNow());

@@ -1,5 +1,6 @@
 namespace BridgeBot.Slack.Http;
 
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -67,13 +68,21 @@ public sealed class SlackSignatureVerifier(byte[] signingSecret, TimeProvider ti
 
     private static void ComputeSignature(byte[] secret, string timestamp, ReadOnlySpan<byte> body, Span<byte> destination)
     {
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, secret);
-        Span<byte> prefix = stackalloc byte[16];
-        "v0:"u8.CopyTo(prefix);
-        var length = 3 + Encoding.ASCII.GetBytes(timestamp, prefix[3..]);
-        prefix[length++] = (byte)':';
-        hmac.AppendData(prefix[..length]);
-        hmac.AppendData(body);
-        hmac.GetHashAndReset(destination);
+        // One-shot HMAC over "v0:{ts}:{body}" in a pooled buffer: cheaper per request than an incremental hash object.
+        var length = 4 + timestamp.Length + body.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var buffer = rented.AsSpan(0, length);
+            "v0:"u8.CopyTo(buffer);
+            var written = 3 + Encoding.ASCII.GetBytes(timestamp, buffer[3..]);
+            buffer[written++] = (byte)':';
+            body.CopyTo(buffer[written..]);
+            HMACSHA256.HashData(secret, buffer, destination);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 }

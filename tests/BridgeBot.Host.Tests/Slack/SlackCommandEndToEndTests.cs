@@ -64,6 +64,26 @@ public sealed class SlackCommandEndToEndTests
     }
 
     [Fact]
+    public async Task ItRequest_ViewsOpenRefusedAfterTheBudget_ErrorPostedToResponseUrl()
+    {
+        await using var host = await SlackTestHost.StartAsync(
+            r => IsViewsOpen(r)
+                ? CannedResponse.Json("""{"ok":false,"error":"expired_trigger_id"}""") with { Delay = TimeSpan.FromMilliseconds(600) }
+                : CannedResponse.Json("""{"ok":true}"""),
+            new Dictionary<string, string> { ["Slack:TurnBudget"] = "00:00:00.1" });
+        var body = SlackTestHost.CommandBody(responseUrl: host.Slack.BaseUrl + "commands/T0TEST/1/secret");
+
+        using var response = await host.Client.SendAsync(SlackTestHost.Signed("/slack/commands", body, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsStringAsync());
+        var late = Assert.Single(await host.Slack.WaitForAsync(r => r.Path.StartsWith("/commands/", StringComparison.Ordinal)));
+        var json = JsonDocument.Parse(late.Body).RootElement;
+        Assert.Equal("ephemeral", json.GetProperty("response_type").GetString());
+        Assert.Contains("expired_trigger_id", json.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task ItRequest_ViewsOpenRefused_AnswersEphemeralWithTheError()
     {
         await using var host = await SlackTestHost.StartAsync(_ => CannedResponse.Json("""{"ok":false,"error":"expired_trigger_id"}"""));

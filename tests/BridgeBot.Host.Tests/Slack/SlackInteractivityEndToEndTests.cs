@@ -44,7 +44,7 @@ public sealed class SlackInteractivityEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ViewSubmission_Turn_CarriesDraftKeyAndChannelFromMetadata()
+    public async Task ViewSubmission_Turn_CarriesDraftKeyAndIsInTheUsersDm()
     {
         using var response = await _host.PostInteractionAsync(SlackPayloads.ViewSubmission(title: "x"));
 
@@ -52,7 +52,7 @@ public sealed class SlackInteractivityEndToEndTests : IAsyncLifetime
         var submitted = Assert.IsType<FormSubmitted>(turn.Payload);
         Assert.Equal(TestRequestDialog.DraftKey, submitted.DraftKey);
         Assert.Equal("test-request", submitted.FormId);
-        Assert.Equal("C0CHAN", turn.Conversation.ConversationId);
+        Assert.Equal(new Core.Turns.ConversationKey(ChannelKind.Slack, SlackTestHost.TeamId, "U0USER"), turn.Conversation);
     }
 
     [Fact]

@@ -66,9 +66,9 @@ internal sealed class SlackTestHost : IAsyncDisposable
     public static HttpRequestMessage Unsigned(string path, string body, string contentType) =>
         new(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, MediaTypeHeaderValue.Parse(contentType)) };
 
-    public static string CommandBody(string text = "", string trigger = "trig-1", string user = "U0USER", string team = TeamId) =>
+    public static string CommandBody(string text = "", string trigger = "trig-1", string user = "U0USER", string team = TeamId, string responseUrl = "https://hooks.slack.com/commands/T/1/x") =>
         $"token=ignored&team_id={team}&team_domain=test&channel_id=C0CHAN&channel_name=general&user_id={user}&user_name=pat&command=%2Fitrequest" +
-        $"&text={Uri.EscapeDataString(text)}&api_app_id=A0APP&response_url={Uri.EscapeDataString("https://hooks.slack.com/commands/T/1/x")}&trigger_id={trigger}";
+        $"&text={Uri.EscapeDataString(text)}&api_app_id=A0APP&response_url={Uri.EscapeDataString(responseUrl)}&trigger_id={trigger}";
 
     public static string InteractivityBody(string payloadJson) => "payload=" + Uri.EscapeDataString(payloadJson);
 
