@@ -41,6 +41,7 @@ public static partial class SlackServiceCollectionExtensions
         services.AddSingleton<SlackBackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());
         services.AddSingleton<SlackTurnRunner>();
+        services.AddSingleton<Rendering.ModalViewCache>();
         services.AddSingleton<SlackCommandHandler>();
         services.AddSingleton<SlackInteractionHandler>();
         services.AddSingleton<SlackEventHandler>();

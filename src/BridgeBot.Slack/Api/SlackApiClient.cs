@@ -50,6 +50,28 @@ public sealed partial class SlackApiClient : IDisposable
     public Task<SlackApiResult<ViewResponse>> OpenViewAsync(ViewsOpenRequest request, CancellationToken ct) =>
         PostJsonAsync("views.open", request, SlackJsonContext.Default.ViewsOpenRequest, SlackJsonContext.Default.ViewResponse, ct);
 
+    /// <summary>views.open with a view already serialized (see <c>ModalViewCache</c>).</summary>
+    public Task<SlackApiResult<ViewResponse>> OpenViewAsync(string triggerId, ReadOnlyMemory<byte> viewJson, CancellationToken ct)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(viewJson.Length + triggerId.Length + 32);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("trigger_id", triggerId);
+            writer.WritePropertyName("view");
+            writer.WriteRawValue(viewJson.Span, skipInputValidation: true);
+            writer.WriteEndObject();
+        }
+
+        var bytes = buffer.WrittenMemory;
+        return SendAsync("views.open", "views.open", () =>
+        {
+            var content = new ReadOnlyMemoryContent(bytes);
+            content.Headers.ContentType = JsonUtf8;
+            return content;
+        }, _botAuth, SlackJsonContext.Default.ViewResponse, ct);
+    }
+
     public Task<SlackApiResult<ViewResponse>> UpdateViewAsync(ViewsUpdateRequest request, CancellationToken ct) =>
         PostJsonAsync("views.update", request, SlackJsonContext.Default.ViewsUpdateRequest, SlackJsonContext.Default.ViewResponse, ct);
 

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 /// modal with the trigger id (valid 3 s), a reply goes back as the ephemeral answer itself.
 /// </summary>
 public sealed class SlackCommandHandler(
-    TurnPipeline pipeline, SlackApiClient api, SlackTurnRunner runner, IOptions<SlackOptions> options, TimeProvider time)
+    TurnPipeline pipeline, SlackApiClient api, SlackTurnRunner runner, ModalViewCache modals, IOptions<SlackOptions> options, TimeProvider time)
 {
     private readonly SlackOptions _options = options.Value;
 
@@ -69,8 +69,7 @@ public sealed class SlackCommandHandler(
             return Ephemeral(new Core.Outbound.OutboundMessage("Slack sent no trigger id, so the form cannot open. Please run the command again."));
         }
 
-        var modal = ModalRenderer.Render(view, command.ChannelId);
-        var opened = await api.OpenViewAsync(new ViewsOpenRequest(command.TriggerId, modal), ct);
+        var opened = await api.OpenViewAsync(command.TriggerId, modals.GetJson(view, command.ChannelId), ct);
         return opened.Ok
             ? SlackAck.Empty
             : Ephemeral(new Core.Outbound.OutboundMessage($"Sorry, the form could not be opened ({opened.Error!.Code}). Please run {command.Command} again."));

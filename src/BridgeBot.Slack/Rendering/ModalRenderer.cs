@@ -17,10 +17,12 @@ public static class ModalRenderer
     {
         var form = view.Form;
         var blocks = new List<SlackBlock>(Math.Min(form.Fields.Count + 1, SlackLimits.ViewBlocks));
-        var orphanErrors = view.Errors.Where(e => form.Field(e.FieldId) is null).Select(e => e.Message).ToList();
-        if (orphanErrors.Count > 0)
+        if (view.Errors.Count > 0)
         {
-            blocks.Add(new SectionBlock { Text = SlackText.Markdown(Mrkdwn.Truncate(":warning: " + Mrkdwn.Escape(string.Join(" ", orphanErrors)), SlackLimits.SectionText)) });
+            // A modal opened or updated with errors has no other place to show them (response_action: errors
+            // only works as a submission answer).
+            var text = ":warning: " + Mrkdwn.Escape(string.Join(" ", view.Errors.Select(e => e.Message)));
+            blocks.Add(new SectionBlock { Text = SlackText.Markdown(Mrkdwn.Truncate(text, SlackLimits.SectionText)) });
         }
 
         foreach (var field in form.Fields)
@@ -86,11 +88,12 @@ public static class ModalRenderer
 
     private static InputBlock RenderField(FormField field, string? value)
     {
+        var maxLength = field.MaxLength is int max ? Math.Min(max, SlackLimits.TextInputMaxLength) : (int?)null;
         var placeholder = field.Placeholder is { Length: > 0 } p ? SlackText.Plain(Mrkdwn.Truncate(p, SlackLimits.Placeholder)) : null;
         SlackElement element = field.Kind switch
         {
-            FormFieldKind.Text or FormFieldKind.Number => new PlainTextInputElement { InitialValue = value, MaxLength = field.MaxLength, Placeholder = placeholder },
-            FormFieldKind.MultilineText => new PlainTextInputElement { Multiline = true, InitialValue = value, MaxLength = field.MaxLength, Placeholder = placeholder },
+            FormFieldKind.Text or FormFieldKind.Number => new PlainTextInputElement { InitialValue = value, MaxLength = maxLength, Placeholder = placeholder },
+            FormFieldKind.MultilineText => new PlainTextInputElement { Multiline = true, InitialValue = value, MaxLength = maxLength, Placeholder = placeholder },
             FormFieldKind.Date => new DatePickerElement { InitialDate = IsDate(value) ? value : null, Placeholder = placeholder },
             FormFieldKind.SingleChoice => SingleSelect(field, value, placeholder),
             FormFieldKind.MultiChoice => MultiSelect(field, value, placeholder),

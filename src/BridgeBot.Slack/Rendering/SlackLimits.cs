@@ -24,4 +24,5 @@ public static class SlackLimits
     public const int PrivateMetadata = 3000;
     public const int CallbackId = 255;
     public const int NotificationText = 3000;
+    public const int TextInputMaxLength = 3000;
 }
