@@ -21,7 +21,15 @@ internal static class SlackRequestBody
             }
 
             var exact = new byte[declared];
-            await request.Body.ReadExactlyAsync(exact, ct);
+            try
+            {
+                await request.Body.ReadExactlyAsync(exact, ct);
+            }
+            catch (EndOfStreamException)
+            {
+                throw new BadHttpRequestException("The body is shorter than its Content-Length.", StatusCodes.Status400BadRequest);
+            }
+
             return exact;
         }
 

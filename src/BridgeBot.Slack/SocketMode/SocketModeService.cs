@@ -44,7 +44,7 @@ public sealed partial class SocketModeService(
             {
                 healthy = await RunConnectionAsync(appToken, stoppingToken);
             }
-            catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException or JsonException or TimeoutException)
+            catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException or TimeoutException)
             {
                 LogConnectionLost(ex.Message);
             }
@@ -92,7 +92,7 @@ public sealed partial class SocketModeService(
                     return false;
                 }
 
-                var envelope = JsonSerializer.Deserialize(frame, SlackJsonContext.Default.SocketEnvelope);
+                var envelope = Parse(frame);
                 switch (envelope?.Type)
                 {
                     case "hello":
@@ -145,6 +145,20 @@ public sealed partial class SocketModeService(
         finally
         {
             sendLock.Release();
+        }
+    }
+
+    private SocketEnvelope? Parse(byte[] frame)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(frame, SlackJsonContext.Default.SocketEnvelope);
+        }
+        catch (JsonException ex)
+        {
+            // One garbled frame is no reason to drop a healthy connection.
+            LogBadFrame(ex.Message);
+            return null;
         }
     }
 
@@ -201,6 +215,9 @@ public sealed partial class SocketModeService(
 
     [LoggerMessage(EventId = 4403, Level = LogLevel.Warning, Message = "Slack Socket Mode: apps.connections.open failed: {Error}")]
     private partial void LogOpenFailed(string error);
+
+    [LoggerMessage(EventId = 4405, Level = LogLevel.Warning, Message = "Slack Socket Mode: ignored a frame that is not JSON: {Reason}")]
+    private partial void LogBadFrame(string reason);
 
     [LoggerMessage(EventId = 4404, Level = LogLevel.Warning, Message = "Slack Socket Mode: ack for envelope {EnvelopeId} not sent: {Reason}")]
     private partial void LogAckFailed(string envelopeId, string reason);

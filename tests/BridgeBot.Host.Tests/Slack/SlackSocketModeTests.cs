@@ -91,6 +91,18 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GarbledFrame_IgnoredWithoutReconnecting()
+    {
+        _slack.Send("this is not json");
+        _slack.Send(SlashCommandEnvelope("env-after", "help", "trig-after"));
+
+        var acks = await _slack.WaitForAcksAsync(1, Wait);
+
+        Assert.Equal("env-after", JsonDocument.Parse(Assert.Single(acks)).RootElement.GetProperty("envelope_id").GetString());
+        Assert.Equal(1, _slack.Opens);
+    }
+
+    [Fact]
     public async Task SocketModeOnly_HttpEndpointsNotMapped()
     {
         using var client = _factory.CreateClient();
