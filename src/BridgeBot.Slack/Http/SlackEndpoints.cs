@@ -178,6 +178,12 @@ internal sealed partial class SlackEndpoints(
     private static Task WriteAsync(HttpContext context, SlackAck ack)
     {
         context.Response.StatusCode = ack.Status;
+        if (ack.Status >= 400)
+        {
+            // A refusal will not change on redelivery; without this Slack retries events three times.
+            context.Response.Headers["X-Slack-No-Retry"] = "1";
+        }
+
         if (ack.Body.IsEmpty)
         {
             return Task.CompletedTask;

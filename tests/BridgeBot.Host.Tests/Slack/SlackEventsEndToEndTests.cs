@@ -89,6 +89,7 @@ public sealed class SlackEventsEndToEndTests : IAsyncLifetime
         using var response = await host.PostEventAsync(SlackPayloads.Event(SlackPayloads.DirectMessage, "EvDm2"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("1", Assert.Single(response.Headers.GetValues("X-Slack-No-Retry")));
         Assert.Empty(host.Slack.Requests);
     }
 }
