@@ -27,7 +27,13 @@ public sealed partial class SlackEventHandler(
     IOptions<SlackOptions> options,
     TimeProvider time)
 {
-    public const string UseTheCommandText = "Type /itrequest to open the request form.";
+    public const string UseTheCommandText = "Press the button to open the form (or type /itrequest).";
+
+    /// <summary>
+    /// A button that runs a typed command again as if it had been a slash command: a modal needs the trigger id
+    /// that only commands and button presses carry, and a typed message has none.
+    /// </summary>
+    public const string RunCommandActionId = "bridgebot.run-command";
 
     private readonly SlackOptions _options = options.Value;
 
@@ -92,8 +98,8 @@ public sealed partial class SlackEventHandler(
         var message = await pipeline.RunAsync(turn, ct) switch
         {
             ReplyResult reply => reply.Message,
-            // A modal needs a trigger id, which only commands and button presses carry.
-            ShowFormResult or FormErrorsResult => new OutboundMessage(UseTheCommandText),
+            ShowFormResult { View: var view } => OpenFormButton(view.Form.Title, text),
+            FormErrorsResult { View: var view } => OpenFormButton(view.Form.Title, text),
             _ => null,
         };
         if (message is not null)
@@ -106,6 +112,12 @@ public sealed partial class SlackEventHandler(
 
         return SlackAck.Empty;
     }
+
+    private static OutboundMessage OpenFormButton(string formTitle, string typed) =>
+        new(UseTheCommandText, new SummaryCard(formTitle, [], [new CardAction(RunCommandActionId, "Open the form", new Dictionary<string, string> { ["text"] = typed }) { Style = ActionStyle.Primary }])
+        {
+            Body = UseTheCommandText,
+        });
 
     [GeneratedRegex(@"<@[A-Z0-9]+(\|[^>]*)?>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex MentionPattern();

@@ -109,11 +109,15 @@ public sealed class SlackInteractionHandler(
             ? MessageRenderer.DataOf(action.Value)
             : new Dictionary<string, string> { ["value"] = action.SelectedOption?.Value ?? action.SelectedDate ?? action.SelectedUser ?? string.Empty };
         var channelId = payload.Channel?.Id ?? payload.Container?.ChannelId;
+        var actionId = MessageRenderer.ActionIdOf(slackActionId);
+        TurnPayload turnPayload = actionId == SlackEventHandler.RunCommandActionId && data.TryGetValue("text", out var typed)
+            ? new CommandInvoked(CommandText.FirstWord(typed), CommandText.Rest(typed))
+            : new ActionInvoked(actionId, data);
         var turn = new InboundTurn(
             deliveryId,
             new ConversationKey(ChannelKind.Slack, teamId ?? string.Empty, channelId ?? user.Id),
             user,
-            new ActionInvoked(MessageRenderer.ActionIdOf(slackActionId), data),
+            turnPayload,
             time.GetUtcNow());
         return runner.RunAsync(started, "block_actions", ct => RunActionAsync(turn, payload, channelId, ct), SlackAck.Empty);
     }

@@ -64,6 +64,24 @@ public sealed class SlackEventsEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DirectMessageItRequest_AnsweredWithAButtonThatOpensTheModal()
+    {
+        var typed = SlackPayloads.DirectMessage.Replace("hello there", "itrequest", StringComparison.Ordinal);
+        using (await _host.PostEventAsync(SlackPayloads.Event(typed, "EvDm3")))
+        {
+        }
+
+        var reply = JsonDocument.Parse(Assert.Single(_host.Slack.Requests, r => Is(r, "chat.postMessage")).Body).RootElement;
+        var button = reply.GetProperty("blocks").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "actions").GetProperty("elements")[0];
+        var press = SlackPayloads.BlockAction(button.GetProperty("action_id").GetString()!, button.GetProperty("value").GetString()!);
+        using var response = await _host.PostInteractionAsync(press);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var open = Assert.Single(_host.Slack.Requests, r => Is(r, "views.open"));
+        Assert.Equal("trig-act", JsonDocument.Parse(open.Body).RootElement.GetProperty("trigger_id").GetString());
+    }
+
+    [Fact]
     public async Task Mention_AnsweredWithHelpInTheChannel()
     {
         using var response = await _host.PostEventAsync(SlackPayloads.Event(SlackPayloads.Mention, "EvMention1"));

@@ -49,7 +49,7 @@ internal sealed class TestRequestDialog(TestRequestRecorder recorder) : IDialog
         recorder.Turns.Enqueue(context.Turn);
         return ValueTask.FromResult(context.Turn.Payload switch
         {
-            CommandInvoked => DialogResult.ShowForm(FormView.Blank(Form, DraftKey)),
+            CommandInvoked or TextMessage => DialogResult.ShowForm(FormView.Blank(Form, DraftKey)),
             FormSubmitted submitted => Submit(submitted),
             ActionInvoked action => DialogResult.Reply($"Approved {action.Data.GetValueOrDefault("id")}"),
             _ => DialogResult.None,
