@@ -26,6 +26,9 @@ internal sealed class FakeSocketModeSlack : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
+    /// <summary>Queue this to make the server drop the connection without a close frame.</summary>
+    public const string DropConnection = "!drop";
+
     public string BaseUrl { get; }
 
     public int Opens => Volatile.Read(ref _opens);
@@ -102,6 +105,13 @@ internal sealed class FakeSocketModeSlack : IAsyncDisposable
                 if (!_outgoing.Reader.TryRead(out var frame))
                 {
                     continue;
+                }
+
+                if (frame == DropConnection)
+                {
+                    // A dead connection: no close handshake, the TCP connection just goes away.
+                    context.Abort();
+                    return;
                 }
 
                 await SendAsync(socket, frame);

@@ -91,6 +91,18 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeadConnection_ReconnectsAndKeepsHandlingEnvelopes()
+    {
+        _slack.Send(FakeSocketModeSlack.DropConnection);
+        _slack.Send(SlashCommandEnvelope("env-after-drop", "help", "trig-drop"));
+
+        var acks = await _slack.WaitForAcksAsync(1, Wait);
+
+        Assert.Equal("env-after-drop", JsonDocument.Parse(Assert.Single(acks)).RootElement.GetProperty("envelope_id").GetString());
+        Assert.Equal(2, _slack.Opens);
+    }
+
+    [Fact]
     public async Task GarbledFrame_IgnoredWithoutReconnecting()
     {
         _slack.Send("this is not json");
