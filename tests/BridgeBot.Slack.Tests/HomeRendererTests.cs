@@ -18,6 +18,9 @@ public sealed class HomeRendererTests
         Assert.Equal("home", view.Type);
         Assert.Contains("Welcome", ((SectionBlock)view.Blocks[0]).Text!.Text);
         Assert.Contains(view.Blocks, b => b is HeaderBlock { Text.Text: "What you can do" });
+        var button = Assert.IsType<ButtonElement>(Assert.Single(view.Blocks.OfType<ActionsBlock>()).Elements[0]);
+        Assert.Equal(Handling.SlackEventHandler.RunCommandActionId, button.ActionId);
+        Assert.Equal("itrequest", MessageRenderer.DataOf(button.Value)["text"]);
     }
 
     [Fact]

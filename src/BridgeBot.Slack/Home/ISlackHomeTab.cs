@@ -29,6 +29,11 @@ public sealed class WelcomeHomeTab : ISlackHomeTab
                         new CardFact("/itrequest status", "See your requests and where they stand."),
                         new CardFact("/itrequest help", "Show what BridgeBot can do."),
                     ],
-                    []),
+                    [
+                        new CardAction(Handling.SlackEventHandler.RunCommandActionId, "File an IT request", new Dictionary<string, string> { ["text"] = "itrequest" })
+                        {
+                            Style = ActionStyle.Primary,
+                        },
+                    ]),
             ]));
 }
