@@ -23,8 +23,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
             builder.UseSetting("Slack:ApiBaseUrl", _slack.BaseUrl + "api/");
             builder.ConfigureTestServices(services =>
             {
-                services.AddSingleton<TestRequestRecorder>();
-                services.AddSingleton<IDialog, TestRequestDialog>();
+                services.UseTestDialogs();
             });
         });
         _ = _factory.Services; // starts the host, and with it the Socket Mode service

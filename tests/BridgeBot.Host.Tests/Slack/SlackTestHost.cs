@@ -47,8 +47,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
 
             builder.ConfigureTestServices(services =>
             {
-                services.AddSingleton<TestRequestRecorder>();
-                services.AddSingleton<IDialog, TestRequestDialog>();
+                services.UseTestDialogs();
             });
         });
         return new SlackTestHost(slack, factory);

@@ -6,6 +6,8 @@ using BridgeBot.Core.Forms;
 using BridgeBot.Core.Outbound;
 using BridgeBot.Core.Pipeline;
 using BridgeBot.Core.Turns;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 /// <summary>What the test dialog saw, for assertions.</summary>
 internal sealed class TestRequestRecorder
@@ -66,5 +68,21 @@ internal sealed class TestRequestDialog(TestRequestRecorder recorder) : IDialog
 
         recorder.Stored.Enqueue(submitted.Values);
         return DialogResult.Reply($"Request TR-{recorder.Stored.Count} filed: {submitted.Values.Get("title")}");
+    }
+}
+
+internal static class TestDialogServices
+{
+    /// <summary>
+    /// Only Core's help and the test dialog: other dialogs the host registers (the real /itrequest) would claim
+    /// the same routes, which the router refuses, and the Slack tests are about the channel, not those dialogs.
+    /// </summary>
+    public static IServiceCollection UseTestDialogs(this IServiceCollection services)
+    {
+        services.RemoveAll<IDialog>();
+        services.AddSingleton<IDialog, HelpDialog>();
+        services.AddSingleton<TestRequestRecorder>();
+        services.AddSingleton<IDialog, TestRequestDialog>();
+        return services;
     }
 }
