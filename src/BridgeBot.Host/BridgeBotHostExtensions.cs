@@ -4,6 +4,7 @@ using BridgeBot.Core;
 using BridgeBot.Core.Pipeline;
 using BridgeBot.Host.Diagnostics;
 using BridgeBot.Host.Health;
+using BridgeBot.Slack;
 using BridgeBot.State.Redis;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +39,7 @@ internal static partial class BridgeBotHostExtensions
         services.AddBridgeBotCore();
         services.AddOptions<BridgeBot.Core.Requests.RequestsOptions>().BindConfiguration(BridgeBot.Core.Requests.RequestsOptions.Section).ValidateOnStart();
         services.AddItRequests();
+        services.AddSlackChannel(builder.Configuration);
         services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("state", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
@@ -59,6 +61,7 @@ internal static partial class BridgeBotHostExtensions
         app.MapHealthEndpoints();
         var metrics = app.Services.GetRequiredService<PrometheusMetricsCollector>();
         app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4"));
+        app.MapSlackEndpoints();
         return app;
     }
 

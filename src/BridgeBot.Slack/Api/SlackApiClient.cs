@@ -1,0 +1,227 @@
+namespace BridgeBot.Slack.Api;
+
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using BridgeBot.Slack.Configuration;
+using BridgeBot.Slack.Wire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+/// <summary>
+/// The Slack Web API over one shared HttpClient: JSON bodies for writes, form arguments for reads, bearer
+/// token, <c>ok:false</c> as a <see cref="SlackApiError"/> value, 429 retried after <c>Retry-After</c>.
+/// </summary>
+public sealed partial class SlackApiClient : IDisposable
+{
+    public const int MaxRateLimitRetries = 3;
+
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
+    private static readonly MediaTypeHeaderValue JsonUtf8 = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
+
+    private readonly HttpClient _http;
+    private readonly AuthenticationHeaderValue? _botAuth;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SlackApiClient> _logger;
+
+    public SlackApiClient(IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackApiClient> logger)
+        : this(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, options.Value, time, logger)
+    {
+    }
+
+    internal SlackApiClient(HttpMessageHandler handler, SlackOptions options, TimeProvider time, ILogger<SlackApiClient> logger)
+    {
+        _http = new HttpClient(handler) { BaseAddress = options.ApiBaseUri, Timeout = TimeSpan.FromSeconds(20) };
+        _botAuth = string.IsNullOrWhiteSpace(options.BotToken) ? null : new AuthenticationHeaderValue("Bearer", options.BotToken);
+        _time = time;
+        _logger = logger;
+    }
+
+    public Task<SlackApiResult<ChatMessageResponse>> PostMessageAsync(ChatPostMessageRequest request, CancellationToken ct) =>
+        PostJsonAsync("chat.postMessage", request, SlackJsonContext.Default.ChatPostMessageRequest, SlackJsonContext.Default.ChatMessageResponse, ct);
+
+    public Task<SlackApiResult<ChatMessageResponse>> PostEphemeralAsync(ChatPostEphemeralRequest request, CancellationToken ct) =>
+        PostJsonAsync("chat.postEphemeral", request, SlackJsonContext.Default.ChatPostEphemeralRequest, SlackJsonContext.Default.ChatMessageResponse, ct);
+
+    public Task<SlackApiResult<ChatMessageResponse>> UpdateMessageAsync(ChatUpdateRequest request, CancellationToken ct) =>
+        PostJsonAsync("chat.update", request, SlackJsonContext.Default.ChatUpdateRequest, SlackJsonContext.Default.ChatMessageResponse, ct);
+
+    public Task<SlackApiResult<ViewResponse>> OpenViewAsync(ViewsOpenRequest request, CancellationToken ct) =>
+        PostJsonAsync("views.open", request, SlackJsonContext.Default.ViewsOpenRequest, SlackJsonContext.Default.ViewResponse, ct);
+
+    /// <summary>views.open with a view already serialized (see <c>ModalViewCache</c>).</summary>
+    public Task<SlackApiResult<ViewResponse>> OpenViewAsync(string triggerId, ReadOnlyMemory<byte> viewJson, CancellationToken ct)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(viewJson.Length + triggerId.Length + 32);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("trigger_id", triggerId);
+            writer.WritePropertyName("view");
+            writer.WriteRawValue(viewJson.Span, skipInputValidation: true);
+            writer.WriteEndObject();
+        }
+
+        var bytes = buffer.WrittenMemory;
+        return SendAsync("views.open", "views.open", () =>
+        {
+            var content = new ReadOnlyMemoryContent(bytes);
+            content.Headers.ContentType = JsonUtf8;
+            return content;
+        }, _botAuth, SlackJsonContext.Default.ViewResponse, ct);
+    }
+
+    public Task<SlackApiResult<ViewResponse>> UpdateViewAsync(ViewsUpdateRequest request, CancellationToken ct) =>
+        PostJsonAsync("views.update", request, SlackJsonContext.Default.ViewsUpdateRequest, SlackJsonContext.Default.ViewResponse, ct);
+
+    public Task<SlackApiResult<ViewResponse>> PublishViewAsync(ViewsPublishRequest request, CancellationToken ct) =>
+        PostJsonAsync("views.publish", request, SlackJsonContext.Default.ViewsPublishRequest, SlackJsonContext.Default.ViewResponse, ct);
+
+    public Task<SlackApiResult<ConversationsOpenResponse>> OpenConversationAsync(ConversationsOpenRequest request, CancellationToken ct) =>
+        PostJsonAsync("conversations.open", request, SlackJsonContext.Default.ConversationsOpenRequest, SlackJsonContext.Default.ConversationsOpenResponse, ct);
+
+    public Task<SlackApiResult<UserResponse>> UserInfoAsync(string userId, CancellationToken ct) =>
+        PostFormAsync("users.info", [new("user", userId)], _botAuth, SlackJsonContext.Default.UserResponse, ct);
+
+    public Task<SlackApiResult<UserResponse>> LookupUserByEmailAsync(string email, CancellationToken ct) =>
+        PostFormAsync("users.lookupByEmail", [new("email", email)], _botAuth, SlackJsonContext.Default.UserResponse, ct);
+
+    /// <summary>Socket Mode: a fresh WebSocket URL, authorised by the app-level token rather than the bot token.</summary>
+    public Task<SlackApiResult<ConnectionsOpenResponse>> OpenConnectionAsync(string appToken, CancellationToken ct) =>
+        PostFormAsync("apps.connections.open", [], new AuthenticationHeaderValue("Bearer", appToken), SlackJsonContext.Default.ConnectionsOpenResponse, ct);
+
+    /// <summary>
+    /// Answers a slash command or action later through its <c>response_url</c>. Only Slack's hooks host (or the
+    /// configured API host, for tests) is called, so a forged payload cannot make the bot post elsewhere.
+    /// </summary>
+    public Task<SlackApiResult<SlackApiResponse>> PostToResponseUrlAsync(string responseUrl, CommandResponse body, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) ||
+            !(url is { Scheme: "https", Host: "hooks.slack.com" } ||
+              (url.Scheme == _http.BaseAddress!.Scheme && url.Authority == _http.BaseAddress.Authority)))
+        {
+            return Task.FromResult(new SlackApiResult<SlackApiResponse>(null, new SlackApiError("response_url", "untrusted_url")));
+        }
+
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, SlackJsonContext.Default.CommandResponse);
+        return SendAsync("response_url", url.AbsoluteUri, () =>
+        {
+            var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = JsonUtf8;
+            return content;
+        }, null, SlackJsonContext.Default.SlackApiResponse, ct, tolerateNonJson: true);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private Task<SlackApiResult<TResponse>> PostJsonAsync<TRequest, TResponse>(
+        string method, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken ct)
+        where TResponse : SlackApiResponse, new()
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, requestType);
+        return SendAsync(method, method, () =>
+        {
+            var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = JsonUtf8;
+            return content;
+        }, _botAuth, responseType, ct);
+    }
+
+    private Task<SlackApiResult<TResponse>> PostFormAsync<TResponse>(
+        string method, KeyValuePair<string, string>[] arguments, AuthenticationHeaderValue? auth, JsonTypeInfo<TResponse> responseType, CancellationToken ct)
+        where TResponse : SlackApiResponse, new() =>
+        SendAsync(method, method, () => new FormUrlEncodedContent(arguments), auth, responseType, ct);
+
+    private async Task<SlackApiResult<TResponse>> SendAsync<TResponse>(
+        string method, string requestUri, Func<HttpContent> content, AuthenticationHeaderValue? auth, JsonTypeInfo<TResponse> responseType, CancellationToken ct,
+        bool tolerateNonJson = false)
+        where TResponse : SlackApiResponse, new()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, requestUri) { Content = content() };
+            request.Headers.Authorization = auth;
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            }
+            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
+            {
+                LogTransportFailure(method, ex.Message);
+                return new(null, new SlackApiError(method, SlackApiError.TransportFailure));
+            }
+
+            using (response)
+            {
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    if (attempt >= MaxRateLimitRetries)
+                    {
+                        return new(null, new SlackApiError(method, SlackApiError.RateLimited));
+                    }
+
+                    var wait = RetryAfter(response);
+                    LogRateLimited(method, wait.TotalSeconds, attempt + 1);
+                    await Task.Delay(wait, _time, ct);
+                    continue;
+                }
+
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    LogUnexpectedStatus(method, (int)response.StatusCode);
+                    return new(null, new SlackApiError(method, $"http_{(int)response.StatusCode}"));
+                }
+
+                TResponse? parsed;
+                try
+                {
+                    await using var stream = await response.Content.ReadAsStreamAsync(ct);
+                    parsed = await JsonSerializer.DeserializeAsync(stream, responseType, ct);
+                }
+                catch (JsonException)
+                {
+                    parsed = null;
+                }
+
+                if (parsed is null && tolerateNonJson)
+                {
+                    // response_url answers a bare "ok" rather than Web API JSON.
+                    return new(new TResponse { Ok = true }, null);
+                }
+
+                if (parsed is null)
+                {
+                    return new(null, new SlackApiError(method, "invalid_response"));
+                }
+
+                if (!parsed.Ok)
+                {
+                    LogRefused(method, parsed.Error ?? "unknown_error");
+                    return new(null, new SlackApiError(method, parsed.Error ?? "unknown_error"));
+                }
+
+                return new(parsed, null);
+            }
+        }
+    }
+
+    private static TimeSpan RetryAfter(HttpResponseMessage response)
+    {
+        var delta = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+        return delta < TimeSpan.Zero ? TimeSpan.Zero : delta > MaxRetryAfter ? MaxRetryAfter : delta;
+    }
+
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "Slack {Method} refused: {Error}")]
+    private partial void LogRefused(string method, string error);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Slack {Method} rate limited; retrying in {Seconds} s (attempt {Attempt})")]
+    private partial void LogRateLimited(string method, double seconds, int attempt);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Slack {Method} could not be called: {Reason}")]
+    private partial void LogTransportFailure(string method, string reason);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Slack {Method} answered HTTP {Status}")]
+    private partial void LogUnexpectedStatus(string method, int status);
+}

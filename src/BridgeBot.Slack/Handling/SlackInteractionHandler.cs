@@ -1,0 +1,161 @@
+namespace BridgeBot.Slack.Handling;
+
+using System.Diagnostics;
+using BridgeBot.Core.Dialogs;
+using BridgeBot.Core.Outbound;
+using BridgeBot.Core.Pipeline;
+using BridgeBot.Core.Turns;
+using BridgeBot.Slack.Api;
+using BridgeBot.Slack.Configuration;
+using BridgeBot.Slack.Rendering;
+using BridgeBot.Slack.Wire;
+using Microsoft.Extensions.Options;
+
+/// <summary>
+/// Interactivity: <c>view_submission</c> → <see cref="FormSubmitted"/> (errors answered in the modal),
+/// <c>view_closed</c> → <see cref="FormClosed"/>, <c>block_actions</c> → <see cref="ActionInvoked"/>.
+/// </summary>
+public sealed class SlackInteractionHandler(
+    TurnPipeline pipeline,
+    SlackApiClient api,
+    SlackTurnRunner runner,
+    SlackBackgroundWork background,
+    IOptions<SlackOptions> options,
+    TimeProvider time)
+{
+    private readonly SlackOptions _options = options.Value;
+
+    public Task<SlackAck> HandleAsync(InteractionPayload payload, ReadOnlyMemory<byte> rawPayload)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var teamId = payload.Team?.Id ?? payload.User?.TeamId;
+        if (!_options.IsTeamAllowed(teamId))
+        {
+            return Task.FromResult(SlackAck.ForbiddenTeam);
+        }
+
+        if (payload.User?.Id is not { Length: > 0 } userId)
+        {
+            return Task.FromResult(SlackAck.Text(400, "Not an interaction payload: user.id is required."));
+        }
+
+        var user = new TurnUser(userId, payload.User.Username ?? payload.User.Name);
+        var deliveryId = DeliveryIds.For(payload.Type ?? "interaction", payload.TriggerId, rawPayload.Span);
+        return payload.Type switch
+        {
+            "view_submission" or "view_closed" => HandleViewAsync(payload, teamId, user, deliveryId, started),
+            "block_actions" => HandleActionAsync(payload, teamId, user, deliveryId, started),
+            _ => Task.FromResult(SlackAck.Empty),
+        };
+    }
+
+    private Task<SlackAck> HandleViewAsync(InteractionPayload payload, string? teamId, TurnUser user, string deliveryId, long started)
+    {
+        var metadata = ModalRenderer.DecodeMetadata(payload.View?.PrivateMetadata);
+        if (metadata is null)
+        {
+            // Not a view BridgeBot opened (or its metadata was lost): closing it is all that can be done.
+            return Task.FromResult(SlackAck.Empty);
+        }
+
+        var values = ViewStateReader.Read(payload.View!.State);
+        TurnPayload turnPayload = payload.Type == "view_submission"
+            ? new FormSubmitted(metadata.Form, values, metadata.Draft)
+            : new FormClosed(metadata.Form, values, metadata.Draft);
+        // A modal belongs to no conversation; its outcome goes to the user's DM with the bot (a user id is a valid
+        // chat.postMessage channel), so later status notices never land in the channel the command was typed in.
+        var turn = new InboundTurn(
+            deliveryId,
+            new ConversationKey(ChannelKind.Slack, teamId ?? string.Empty, user.Id),
+            user,
+            turnPayload,
+            time.GetUtcNow());
+        return runner.RunAsync(started, payload.Type!, ct => RunViewAsync(turn, metadata.Channel, ct), SlackAck.Empty);
+    }
+
+    private async Task<SlackAck> RunViewAsync(InboundTurn turn, string? channelId, CancellationToken ct)
+    {
+        var result = await pipeline.RunAsync(turn, ct);
+        var submitted = turn.Payload is FormSubmitted;
+        switch (result)
+        {
+            case FormErrorsResult { View: var view } when submitted:
+                return SlackAck.Json(
+                    new ViewSubmissionResponse("errors") { Errors = ModalRenderer.Errors(view) },
+                    SlackJsonContext.Default.ViewSubmissionResponse);
+            case ShowFormResult { View: var view } when submitted:
+                return SlackAck.Json(
+                    new ViewSubmissionResponse("update") { View = ModalRenderer.Render(view, channelId) },
+                    SlackJsonContext.Default.ViewSubmissionResponse);
+            case ReplyResult { Message: var message }:
+                // The modal closes with the empty ack; the confirmation goes to the user's DM with the bot
+                // (chat.postMessage to a user id opens it), without holding up the ack.
+                background.Track(SendToUserAsync(turn.User.Id, message, ct), "reply after " + turn.Payload.GetType().Name);
+                return SlackAck.Empty;
+            default:
+                return SlackAck.Empty;
+        }
+    }
+
+    private Task<SlackAck> HandleActionAsync(InteractionPayload payload, string? teamId, TurnUser user, string deliveryId, long started)
+    {
+        if (payload.Actions is not { Count: > 0 } actions || actions[0].ActionId is not { Length: > 0 } slackActionId)
+        {
+            return Task.FromResult(SlackAck.Empty);
+        }
+
+        var action = actions[0];
+        var data = action.Value is not null
+            ? MessageRenderer.DataOf(action.Value)
+            : new Dictionary<string, string> { ["value"] = action.SelectedOption?.Value ?? action.SelectedDate ?? action.SelectedUser ?? string.Empty };
+        var channelId = payload.Channel?.Id ?? payload.Container?.ChannelId;
+        var actionId = MessageRenderer.ActionIdOf(slackActionId);
+        TurnPayload turnPayload = actionId == SlackEventHandler.RunCommandActionId && data.TryGetValue("text", out var typed)
+            ? new CommandInvoked(CommandText.FirstWord(typed), CommandText.Rest(typed))
+            : new ActionInvoked(actionId, data);
+        var turn = new InboundTurn(
+            deliveryId,
+            new ConversationKey(ChannelKind.Slack, teamId ?? string.Empty, channelId ?? user.Id),
+            user,
+            turnPayload,
+            time.GetUtcNow());
+        return runner.RunAsync(started, "block_actions", ct => RunActionAsync(turn, payload, channelId, ct), SlackAck.Empty);
+    }
+
+    private async Task<SlackAck> RunActionAsync(InboundTurn turn, InteractionPayload payload, string? channelId, CancellationToken ct)
+    {
+        var result = await pipeline.RunAsync(turn, ct);
+        switch (result)
+        {
+            case ShowFormResult { View: var view } when payload.TriggerId is { Length: > 0 } trigger:
+                await api.OpenViewAsync(new ViewsOpenRequest(trigger, ModalRenderer.Render(view, channelId)), ct);
+                break;
+            case FormErrorsResult { View: var view } when payload.TriggerId is { Length: > 0 } trigger:
+                await api.OpenViewAsync(new ViewsOpenRequest(trigger, ModalRenderer.Render(view, channelId)), ct);
+                break;
+            case ReplyResult { Message: var message } when payload.Container?.Type == "message" && channelId is not null:
+                var rendered = MessageRenderer.Render(message);
+                if (message.Private)
+                {
+                    await api.PostEphemeralAsync(new ChatPostEphemeralRequest(channelId, turn.User.Id, rendered.Text) { Blocks = rendered.Blocks }, ct);
+                }
+                else
+                {
+                    await api.PostMessageAsync(new ChatPostMessageRequest(channelId, rendered.Text) { Blocks = rendered.Blocks }, ct);
+                }
+
+                break;
+            case ReplyResult { Message: var message }:
+                await SendToUserAsync(turn.User.Id, message, ct);
+                break;
+        }
+
+        return SlackAck.Empty;
+    }
+
+    private async Task SendToUserAsync(string userId, OutboundMessage message, CancellationToken ct)
+    {
+        var rendered = MessageRenderer.Render(message);
+        await api.PostMessageAsync(new ChatPostMessageRequest(userId, rendered.Text) { Blocks = rendered.Blocks }, ct);
+    }
+}
