@@ -25,6 +25,7 @@ internal static partial class BridgeBotHostExtensions
         services.AddBridgeBotCore();
         services.AddOptions<BridgeBot.Core.Requests.RequestsOptions>().BindConfiguration(BridgeBot.Core.Requests.RequestsOptions.Section).ValidateOnStart();
         services.AddItRequests();
+        services.AddPriorityBoard();
         services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("state", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
@@ -44,6 +45,7 @@ internal static partial class BridgeBotHostExtensions
 
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.MapHealthEndpoints();
+        app.MapBoardEndpoint();
         return app;
     }
 
