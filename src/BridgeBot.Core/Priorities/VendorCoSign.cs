@@ -1,5 +1,6 @@
 namespace BridgeBot.Core.Priorities;
 
+using System.Text.Json.Serialization;
 using BridgeBot.Core.Requests;
 using BridgeBot.Core.Turns;
 
@@ -26,6 +27,7 @@ public sealed record VendorSignOff(string? Vendor)
     /// <summary>The last change someone asked for before signing, with who asked.</summary>
     public string? ChangeRequested { get; init; }
 
+    [JsonIgnore]
     public bool IsComplete => Vendor is not null && Marketing is not null && It is not null;
 }
 

@@ -25,6 +25,9 @@ public sealed class VendorCoSignTests : IDisposable
         // Marketing (the requester, in Slack) signs Acme: still one signature only.
         Assert.IsType<ShowFormResult>(await _bot.PressAsync(People.SlackMarketer, CoSignCards.Sign, TriageActions.DataFor(id)));
         await SignAsync(People.SlackMarketer, id, "Acme");
+        var toIt = _bot.Teams.SentTo(new Outbound.ConversationTarget(RequestsHarness.TeamsTriage))[^1];
+        Assert.Contains("Marketing signed off Acme", toIt.Text);
+        Assert.Contains(toIt.Card!.Actions, a => a.ActionId == CoSignCards.Sign);
         Assert.Contains("marketing signed by Mia Marketer", await StartAsync(id));
         Assert.Equal(RequestStatus.Triaged, (await _bot.GetRequestAsync(id)).Status);
 
