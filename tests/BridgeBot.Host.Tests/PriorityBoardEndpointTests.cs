@@ -12,7 +12,9 @@ using Microsoft.Extensions.Time.Testing;
 /// <summary>GET /api/board and the scheduler that compiles the board when it is due, through the real host.</summary>
 public sealed class PriorityBoardEndpointTests
 {
-    private static WebApplicationFactory<Program> Host(DateTimeOffset now, string? apiKey = null) =>
+    private static WebApplicationFactory<Program> Host(DateTimeOffset now, string? apiKey = null) => Host(new FakeTimeProvider(now), apiKey);
+
+    private static WebApplicationFactory<Program> Host(FakeTimeProvider time, string? apiKey = null) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Development");
@@ -23,7 +25,7 @@ public sealed class PriorityBoardEndpointTests
                 builder.UseSetting("Priorities:DashboardApiKey", apiKey);
             }
 
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(now)));
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
         });
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
@@ -50,23 +52,25 @@ public sealed class PriorityBoardEndpointTests
         using var client = factory.CreateClient();
 
         // The scheduler ticks once at start-up in the background; wait for it, bounded.
-        var json = default(JsonElement);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        do
-        {
-            json = await JsonAsync(await client.GetAsync(new Uri("/api/board", UriKind.Relative)));
-            if (json.GetProperty("status").GetString() != "none")
-            {
-                break;
-            }
-
-            await Task.Delay(50);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        Assert.Equal("in-review", json.GetProperty("status").GetString());
+        Assert.Equal("in-review", await WaitForBoardAsync(client));
+        var json = await JsonAsync(await client.GetAsync(new Uri("/api/board", UriKind.Relative)));
         Assert.Equal("2026-12", json.GetProperty("cycleId").GetString());
         Assert.Equal(20, json.GetProperty("capacityDays").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Scheduler_BeforeCompileTime_WaitsAndCompilesAtTheTickAfterIt()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 23, 50, 0, TimeSpan.Zero));
+        await using var factory = Host(time);
+        using var client = factory.CreateClient();
+        Assert.Equal("none", await StatusAsync(client));
+
+        // The 5-minute ticks at 23:55 and 00:00 on the compile day: only the second is due.
+        time.Advance(TimeSpan.FromMinutes(5));
+        time.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal("in-review", await WaitForBoardAsync(client));
     }
 
     [Fact]
@@ -98,5 +102,22 @@ public sealed class PriorityBoardEndpointTests
         Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, withWrong.StatusCode);
         Assert.Equal(HttpStatusCode.OK, withRight.StatusCode);
+    }
+
+    private static async Task<string?> StatusAsync(HttpClient client) =>
+        (await JsonAsync(await client.GetAsync(new Uri("/api/board", UriKind.Relative)))).GetProperty("status").GetString();
+
+    /// <summary>The board's status once the background scheduler has compiled it (polled, at most 10 seconds).</summary>
+    private static async Task<string?> WaitForBoardAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var status = await StatusAsync(client);
+        while (status == "none" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            status = await StatusAsync(client);
+        }
+
+        return status;
     }
 }

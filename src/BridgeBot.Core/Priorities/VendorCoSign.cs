@@ -69,7 +69,7 @@ public static class VendorCoSign
         }
 
         var s = request.VendorSignOff;
-        return $"{request.Id} names vendors, so {request.Requester.Name} (marketing) and an IT representative must both sign off the chosen vendor before work starts. " +
+        return $"{request.Id} names vendors, so {request.Requester.Name} (marketing) and an IT representative must both sign off the chosen vendor before work starts (signoff {request.Id}). " +
             $"So far: vendor {s?.Vendor ?? "not chosen"}; marketing {Signed(s?.Marketing)}; IT {Signed(s?.It)}.";
     }
 
