@@ -44,7 +44,7 @@ internal static class BoardEndpoint
         {
             return cycle.Length > 0
                 ? Results.Json(new BoardError($"There is no board '{cycle}'."), BoardJsonContext.Default.BoardError, statusCode: StatusCodes.Status404NotFound)
-                : Results.Json(new BoardDto(null, "none", null, null, null, null, null, options.Value.CapacityDays, 0, 0, next.ReviewDate, next.CompileAt, [], []),
+                : Results.Json(new BoardDto(null, "none", null, null, null, null, null, options.Value.CapacityDays, 0, 0, 0, next.ReviewDate, next.CompileAt, [], []),
                     BoardJsonContext.Default.BoardDto);
         }
 
@@ -66,7 +66,7 @@ internal static class BoardEndpoint
 
     private static BoardDto ToDto(PriorityBoard b, PriorityCycle next) => new(
         b.CycleId, b.Status == BoardStatus.Published ? "published" : "in-review", b.ReviewDate, b.EndsOn, b.CompiledAt, b.PublishedAt,
-        b.PublishedBy?.Name, b.CapacityDays, b.CommittedDays, b.OverCapacityBy, next.ReviewDate, next.CompileAt,
+        b.PublishedBy?.Name, b.CapacityDays, b.EstimatedDays, b.CommittedDays, b.OverCapacityBy, next.ReviewDate, next.CompileAt,
         b.Items.Select(i => new BoardItemDto(
             i.RequestId, i.Title, i.Requester.Name, i.Requester.Platform.ToString(), i.Status.ToString(), i.Urgency, i.AgeDays,
             i.Horizon, i.Chargeback, i.Estimate?.Size, i.EstimateDays, i.Estimate?.OneTimeCost, i.Estimate?.RunningCostPerMonth, i.CyclesWaited,
@@ -77,7 +77,7 @@ internal static class BoardEndpoint
 
 internal sealed record BoardDto(
     string? CycleId, string Status, DateOnly? ReviewDate, DateOnly? EndsOn, DateTimeOffset? CompiledAt, DateTimeOffset? PublishedAt,
-    string? PublishedBy, decimal CapacityDays, decimal CommittedDays, decimal OverCapacityBy, DateOnly NextReview, DateTimeOffset NextCompileAt,
+    string? PublishedBy, decimal CapacityDays, decimal EstimatedDays, decimal CommittedDays, decimal OverCapacityBy, DateOnly NextReview, DateTimeOffset NextCompileAt,
     IReadOnlyList<BoardItemDto> Items, IReadOnlyList<PromiseDto> LastPromised);
 
 internal sealed record BoardItemDto(

@@ -75,7 +75,8 @@ public static class BoardCards
     public static string CapacityLine(PriorityBoard board)
     {
         var unknown = board.Items.Count(i => i.Decision?.Choice == BoardChoice.ThisCycle && i.EstimateDays is null);
-        var line = Invariant($"Capacity {board.CapacityDays:0.##} person-days; this cycle so far {board.CommittedDays:0.##}");
+        var line = Invariant(
+            $"Capacity {board.CapacityDays:0.##} person-days; estimates on the board {board.EstimatedDays:0.##}; this cycle so far {board.CommittedDays:0.##}");
         line += board.OverCapacityBy > 0 ? Invariant($": OVER CAPACITY by {board.OverCapacityBy:0.##}.") : ".";
         return unknown > 0 ? Invariant($"{line} {unknown} request(s) in this cycle have no estimate yet.") : line;
     }

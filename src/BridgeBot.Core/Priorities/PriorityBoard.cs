@@ -62,6 +62,10 @@ public sealed record PriorityBoard(
     [JsonIgnore]
     public decimal CommittedDays => Items.Where(i => i.Decision?.Choice == BoardChoice.ThisCycle).Sum(i => i.EstimateDays ?? 0);
 
+    /// <summary>Person-days of every estimated request on the board: the demand leadership chooses from.</summary>
+    [JsonIgnore]
+    public decimal EstimatedDays => Items.Sum(i => i.EstimateDays ?? 0);
+
     /// <summary>How far the cycle is over capacity, or zero.</summary>
     [JsonIgnore]
     public decimal OverCapacityBy => Math.Max(0, CommittedDays - CapacityDays);

@@ -50,7 +50,7 @@ public sealed class TwoCycleJourneyTests : IDisposable
         var review = Assert.Single(_bot.Teams.SentTo(LenaReview));
         Assert.Single(_bot.Slack.SentTo(SamReview));
         Assert.Contains(review.Card!.Actions, a => a.ActionId == Rank);
-        Assert.Contains("Capacity 20 person-days", review.Text);
+        Assert.Contains("Capacity 20 person-days; estimates on the board 32; this cycle so far 0.", review.Text);
         Assert.False((await _bot.Compiler.CompileDueAsync(CancellationToken.None))!.Created);
         Assert.Single(_bot.Teams.SentTo(LenaReview));
 
