@@ -44,8 +44,8 @@ internal static partial class BridgeBotHostExtensions
         }
 
         app.UseMiddleware<RequestBodyLimitMiddleware>();
-        app.MapHealthEndpoints();
         app.MapBoardEndpoint();
+        app.MapHealthEndpoints();
         return app;
     }
 
