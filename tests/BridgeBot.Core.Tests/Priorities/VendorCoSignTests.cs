@@ -128,6 +128,29 @@ public sealed class VendorCoSignTests : IDisposable
     }
 
     [Fact]
+    public async Task SignoffCommand_ByRequester_ShowsTheSignOffCardWithButtons()
+    {
+        var id = await FileVendorRequestAsync();
+
+        var reply = Assert.IsType<ReplyResult>(await _bot.RunAsync(People.SlackMarketer, new Turns.TextMessage($"signoff {id.ToLowerInvariant()}"))).Message;
+
+        Assert.Equal($"{id} · vendor sign-off", reply.Card!.Title);
+        Assert.Equal("Acme, Globex, Hooli", reply.Card.Facts.Single(f => f.Label == "Shortlist").Value);
+        Assert.Equal([CoSignCards.Sign, CoSignCards.Change], reply.Card.Actions.Select(a => a.ActionId));
+    }
+
+    [Fact]
+    public async Task SignoffCommand_ByOutsider_IsRefused()
+    {
+        var id = await FileVendorRequestAsync();
+
+        var reply = Assert.IsType<ReplyResult>(await _bot.RunAsync(People.MalloryOnTeams, new Turns.CommandInvoked("signoff", id))).Message;
+
+        Assert.Contains("nothing was changed", reply.Text);
+        Assert.Null(reply.Card);
+    }
+
+    [Fact]
     public async Task Start_RequestWithoutVendor_NeedsNoSignature()
     {
         var id = await _bot.FileAsync(People.SlackMarketer, "Landing page");
