@@ -39,6 +39,7 @@ internal static partial class BridgeBotHostExtensions
         services.AddBridgeBotCore();
         services.AddOptions<BridgeBot.Core.Requests.RequestsOptions>().BindConfiguration(BridgeBot.Core.Requests.RequestsOptions.Section).ValidateOnStart();
         services.AddItRequests();
+        services.AddPriorityBoard();
         services.AddSlackChannel(builder.Configuration);
         services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("state", tags: [HealthEndpoints.ReadyTag]);
         return builder;
@@ -58,6 +59,7 @@ internal static partial class BridgeBotHostExtensions
         }
 
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.MapBoardEndpoint();
         app.MapHealthEndpoints();
         var metrics = app.Services.GetRequiredService<PrometheusMetricsCollector>();
         app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4"));

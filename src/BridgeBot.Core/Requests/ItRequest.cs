@@ -81,6 +81,9 @@ public sealed record ItRequest(
 
     public IReadOnlyList<AuditEntry> History { get; init; } = [];
 
+    /// <summary>The vendor chosen and who signed it off (IT co-sign; see <see cref="Priorities.VendorCoSign"/>).</summary>
+    public Priorities.VendorSignOff? VendorSignOff { get; init; }
+
     /// <summary>The submitted answers as form values.</summary>
     [JsonIgnore]
     public FormValues Form => new(Values);

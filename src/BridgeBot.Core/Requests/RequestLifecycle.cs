@@ -67,6 +67,7 @@ public static class RequestLifecycle
                 Move(request with { Options = offer.Options }, change, by, at, s, string.Join("; ", offer.Options.Select(DescribeOption))),
             OfferOptions => Refuse(request, "given options", "take it first"),
 
+            StartWork when s is Triaged && Priorities.VendorCoSign.BlocksStart(request) is { } unsigned => new ChangeRefused(unsigned),
             StartWork when s is Triaged => Move(request, change, by, at, InProgress, null),
             StartWork => Refuse(request, "started", s == Submitted ? "take it first" : null),
 
@@ -81,6 +82,8 @@ public static class RequestLifecycle
                 Move(request with { PendingQuestion = null, ResumeStatus = null }, change, by, at, Deferred,
                     string.IsNullOrWhiteSpace(defer.Note) ? "Not this month." : defer.Note.Trim()),
             DeferRequest => Refuse(request, "deferred"),
+
+            Priorities.VendorCoSignChange cosign => Priorities.VendorCoSign.Apply(request, cosign, by, at),
 
             _ => new ChangeRefused($"{change.Name} is not a known change."),
         };

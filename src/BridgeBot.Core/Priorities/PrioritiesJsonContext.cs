@@ -1,0 +1,16 @@
+namespace BridgeBot.Core.Priorities;
+
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+/// <summary>Stored shapes of the priority board. Enums as names, so stored boards read the same after a reorder.</summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(PriorityBoard))]
+[JsonSerializable(typeof(CycleIdList))]
+internal sealed partial class PrioritiesJsonContext : JsonSerializerContext;
+
+/// <summary>The cycle ids that have a board, oldest first.</summary>
+internal sealed record CycleIdList(IReadOnlyList<string> Ids);
