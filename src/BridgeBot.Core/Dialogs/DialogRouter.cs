@@ -34,8 +34,8 @@ public sealed class DialogRouter
         FormSubmitted form => Find(RouteKind.Form, form.FormId),
         FormClosed form => Find(RouteKind.Form, form.FormId),
         ActionInvoked action => Find(RouteKind.Action, action.ActionId),
-        MeetingEvent => Find(RouteKind.Meeting, string.Empty),
-        BotInstalled => Find(RouteKind.Installed, string.Empty),
+        MeetingEvent => FindExact(RouteKind.Meeting),
+        BotInstalled => FindExact(RouteKind.Installed),
         _ => Fallback(string.Empty),
     };
 
@@ -65,6 +65,11 @@ public sealed class DialogRouter
 
     private RouteMatch? Find(RouteKind kind, string key) =>
         _routes.TryGetValue((kind, key), out var dialog) ? new RouteMatch(dialog, string.Empty) : Fallback(string.Empty);
+
+    // Events nobody typed (a meeting started, the app was installed) get no help text when no dialog wants them:
+    // a help card posted into a meeting chat at every join would be noise.
+    private RouteMatch? FindExact(RouteKind kind) =>
+        _routes.TryGetValue((kind, string.Empty), out var dialog) ? new RouteMatch(dialog, string.Empty) : null;
 
     private RouteMatch? Fallback(string arguments) =>
         _routes.TryGetValue((RouteKind.Fallback, string.Empty), out var dialog) ? new RouteMatch(dialog, arguments) : null;

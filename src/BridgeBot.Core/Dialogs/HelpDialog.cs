@@ -25,13 +25,16 @@ public sealed class HelpDialog : IDialog
             [
                 new CardFact("itrequest", "File a request to IT: what you need, by when, and who pays."),
                 new CardFact("status", "See your requests and where they stand."),
+                new CardFact("queue", "IT only: open requests by urgency and age."),
+                new CardFact("board", "This cycle's priority board and what made it."),
+                new CardFact("signoff ITR-…", "Sign off the chosen vendor of a request (requester and IT)."),
                 new CardFact("help", "Show this list."),
             ],
             [])
         {
             Body = intro,
         };
-        return ValueTask.FromResult(DialogResult.Reply(new OutboundMessage($"{intro} Commands: itrequest, status, help.", card)));
+        return ValueTask.FromResult(DialogResult.Reply(new OutboundMessage($"{intro} Commands: itrequest, status, queue, board, signoff, help.", card)));
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");

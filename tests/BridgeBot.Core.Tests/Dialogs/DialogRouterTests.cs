@@ -66,6 +66,14 @@ public sealed class DialogRouterTests
     }
 
     [Fact]
+    public void Match_MeetingEventWithoutMeetingDialog_DoesNotFallBackToHelp()
+    {
+        var match = _router.Match(TestTurns.Of(new MeetingEvent(MeetingEventKind.Started, "m-1", "Launch sync", null, [])));
+
+        Assert.Null(match);
+    }
+
+    [Fact]
     public void Match_NoRouteAndNoFallback_ReturnsNull()
     {
         var router = new DialogRouter([Status]);

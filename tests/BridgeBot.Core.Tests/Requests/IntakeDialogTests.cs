@@ -42,6 +42,29 @@ public sealed class IntakeDialogTests : IDisposable
         Assert.Contains("itrequest queue", reply.Message.Text);
     }
 
+    [Theory]
+    [InlineData("reset my password please", "reset my password please")]
+    [InlineData("new  Spring launch microsite", "Spring launch microsite")]
+    public async Task Command_FreeText_OpensTheFormWithItAsTitle(string arguments, string title)
+    {
+        var view = Assert.IsType<ShowFormResult>(await _bot.CommandAsync(Mia, "itrequest", arguments)).View;
+
+        Assert.Equal(RequirementsForm.Id, view.Form.Id);
+        Assert.Equal(title, view.Values.Get(RequirementsForm.Title));
+    }
+
+    [Fact]
+    public async Task Command_FreeTextWithDraft_KeepsDraftAndTakesTheNewTitle()
+    {
+        var half = new FormValues(new Dictionary<string, string> { [RequirementsForm.Title] = "Webinar tool", [RequirementsForm.Urgency] = "low" });
+        await _bot.RunAsync(Mia, new FormClosed(RequirementsForm.Id, half));
+
+        var view = Assert.IsType<ShowFormResult>(await _bot.CommandAsync(Mia, "itrequest", "webinar tool for partners")).View;
+
+        Assert.Equal("webinar tool for partners", view.Values.Get(RequirementsForm.Title));
+        Assert.Equal("low", view.Values.Get(RequirementsForm.Urgency));
+    }
+
     [Fact]
     public async Task Command_StatusSubcommand_ReachesStatusDialog()
     {

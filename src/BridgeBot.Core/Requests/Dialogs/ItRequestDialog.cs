@@ -22,7 +22,7 @@ public sealed partial class ItRequestDialog(
         "Your request could not be saved just now, so it has NOT been sent to IT. Your answers are kept: please press Send again in a moment.";
 
     public const string UsageText =
-        "itrequest opens the IT request form (itrequest new does the same). Also: itrequest status (your requests), itrequest queue (IT only), help.";
+        "itrequest opens the IT request form (itrequest new does the same; itrequest <a few words> starts it with that title). Also: itrequest status (your requests), itrequest queue (IT only), itrequest board, help.";
 
     public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command("itrequest"), DialogRoute.Form(RequirementsForm.Id)];
 
@@ -38,16 +38,33 @@ public sealed partial class ItRequestDialog(
                 return DialogResult.None;
         }
 
-        var sub = CommandText.FirstWord(context.Arguments);
-        if (sub is not ("" or "new"))
+        var title = TitleFrom(context.Arguments);
+        if (title is null)
         {
             return RequestReplies.Private($"Sorry, I don't know \"itrequest {context.Arguments}\". {UsageText}");
         }
 
         var draft = await drafts.GetAsync(turn.Channel, turn.Conversation.TenantId, turn.User.Id, cancellationToken);
+        var typed = title.Length == 0 ? FormValues.Empty : new FormValues([new(RequirementsForm.Title, title)]);
         return draft is null
-            ? DialogResult.ShowForm(FormView.Blank(RequirementsForm.Definition))
-            : DialogResult.ShowForm(new FormView(WithDraftNotice(draft.SavedAt), draft.Values, []));
+            ? DialogResult.ShowForm(new FormView(RequirementsForm.Definition, typed, []))
+            : DialogResult.ShowForm(new FormView(WithDraftNotice(draft.SavedAt), draft.Values.Merge(typed), []));
+    }
+
+    // "/itrequest", "/itrequest new" and "/itrequest new <title>" open the form; so does free text of several
+    // words ("/itrequest landing page for the spring launch"), which becomes the title, as a user would expect.
+    // A single unknown word is most likely a mistyped subcommand ("/itrequest stauts"): that gets the usage.
+    private static string? TitleFrom(string arguments)
+    {
+        var sub = CommandText.FirstWord(arguments);
+        var text = sub == "new" ? CommandText.Rest(arguments) : arguments.Trim();
+        if (sub.Length > 0 && sub != "new" && !text.Contains(' ', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var max = RequirementsForm.Definition.Field(RequirementsForm.Title)?.MaxLength ?? text.Length;
+        return text.Length <= max ? text : text[..max];
     }
 
     /// <summary>The form, saying that what it shows comes from the user's draft.</summary>
