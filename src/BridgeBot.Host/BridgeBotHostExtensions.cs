@@ -3,6 +3,7 @@ namespace BridgeBot.Host;
 using BridgeBot.Core;
 using BridgeBot.Host.Health;
 using BridgeBot.State.Redis;
+using BridgeBot.Teams;
 using Microsoft.Extensions.Options;
 
 /// <summary>Composition root: which stores, which channels, which endpoints.</summary>
@@ -23,6 +24,7 @@ internal static partial class BridgeBotHostExtensions
         }
 
         services.AddBridgeBotCore();
+        services.AddTeamsChannel();
         services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("state", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
@@ -42,6 +44,7 @@ internal static partial class BridgeBotHostExtensions
 
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.MapHealthEndpoints();
+        app.MapTeamsEndpoints();
         return app;
     }
 
