@@ -86,11 +86,10 @@ public static class AdaptiveCardRenderer
 
     private static JsonObject Input(FormField field, string? value)
     {
-        var input = new JsonObject { ["id"] = field.Id, ["label"] = field.Label };
+        var input = new JsonObject { ["type"] = InputType(field.Kind), ["id"] = field.Id, ["label"] = field.Label };
         switch (field.Kind)
         {
             case FormFieldKind.Text or FormFieldKind.MultilineText or FormFieldKind.User:
-                input["type"] = "Input.Text";
                 if (field.Kind == FormFieldKind.MultilineText)
                 {
                     input["isMultiline"] = true;
@@ -107,11 +106,9 @@ public static class AdaptiveCardRenderer
                 SetIfPresent(input, "value", value);
                 break;
             case FormFieldKind.Date:
-                input["type"] = "Input.Date";
                 SetIfPresent(input, "value", value);
                 break;
             case FormFieldKind.Number:
-                input["type"] = "Input.Number";
                 SetIfPresent(input, "placeholder", field.Placeholder);
                 if (field.Min is decimal min)
                 {
@@ -130,7 +127,6 @@ public static class AdaptiveCardRenderer
 
                 break;
             case FormFieldKind.SingleChoice or FormFieldKind.MultiChoice:
-                input["type"] = "Input.ChoiceSet";
                 var multi = field.Kind == FormFieldKind.MultiChoice;
                 input["style"] = multi ? "expanded" : "compact";
                 if (multi)
@@ -149,8 +145,7 @@ public static class AdaptiveCardRenderer
                 SetIfPresent(input, "value", value);
                 break;
             case FormFieldKind.Toggle:
-                input["type"] = "Input.Toggle";
-                input["title"] = field.HelpText ?? field.Label;
+                input["title"] = field.Label;
                 input["valueOn"] = "true";
                 input["valueOff"] = "false";
                 input["value"] = value == "true" ? "true" : "false";
@@ -167,6 +162,15 @@ public static class AdaptiveCardRenderer
 
         return input;
     }
+
+    private static string InputType(FormFieldKind kind) => kind switch
+    {
+        FormFieldKind.Date => "Input.Date",
+        FormFieldKind.Number => "Input.Number",
+        FormFieldKind.SingleChoice or FormFieldKind.MultiChoice => "Input.ChoiceSet",
+        FormFieldKind.Toggle => "Input.Toggle",
+        _ => "Input.Text",
+    };
 
     private static JsonObject Card(JsonArray body, JsonArray actions)
     {

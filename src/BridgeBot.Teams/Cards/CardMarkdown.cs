@@ -8,7 +8,8 @@ using System.Text;
 /// </summary>
 public static class CardMarkdown
 {
-    private const string Specials = "\\`*_{}[]()<>#~|!";
+    // Only what the Adaptive Card markdown subset (bold, italic, links, lists) gives meaning to.
+    private const string Specials = "\\`*_[]()";
 
     public static string Escape(string? text)
     {
