@@ -25,16 +25,20 @@ internal sealed class BotFrameworkAuthenticator
     private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
     private readonly TeamsOptions _options;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _botConnector;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _entra;
+    private static readonly TimeSpan RefreshWait = TimeSpan.FromSeconds(5);
+
+    private readonly TimeProvider _time;
+    private readonly MetadataSource _botConnector;
+    private readonly MetadataSource _entra;
     private readonly HashSet<string> _entraIssuers;
     private readonly JsonWebTokenHandler _handler = new();
 
-    public BotFrameworkAuthenticator(IOptions<TeamsOptions> options, IHttpClientFactory httpClients)
+    public BotFrameworkAuthenticator(IOptions<TeamsOptions> options, IHttpClientFactory httpClients, TimeProvider time)
     {
         _options = options.Value;
-        _botConnector = CreateManager(_options.OpenIdMetadataUrl, httpClients);
-        _entra = CreateManager(_options.EntraOpenIdMetadataUrl, httpClients);
+        _time = time;
+        _botConnector = new MetadataSource(CreateManager(_options.OpenIdMetadataUrl, httpClients));
+        _entra = new MetadataSource(CreateManager(_options.EntraOpenIdMetadataUrl, httpClients));
         var tenants = KnownEntraTenants.Concat(string.IsNullOrWhiteSpace(_options.TenantId) ? [] : [_options.TenantId!]);
         _entraIssuers = tenants
             .SelectMany(t => new[] { $"https://sts.windows.net/{t}/", $"https://login.microsoftonline.com/{t}/v2.0" })
@@ -132,19 +136,51 @@ internal sealed class BotFrameworkAuthenticator
     }
 
     private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration Config)> ValidateSignedAsync(
-        ConfigurationManager<OpenIdConnectConfiguration> manager, string raw, IEnumerable<string> issuers, CancellationToken cancellationToken)
+        MetadataSource source, string raw, IEnumerable<string> issuers, CancellationToken cancellationToken)
     {
-        var config = await manager.GetConfigurationAsync(cancellationToken);
+        var config = await source.Manager.GetConfigurationAsync(cancellationToken);
         var result = await _handler.ValidateTokenAsync(raw, Parameters(config, issuers));
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
-            // Keys rotate without notice: fetch the metadata again once before refusing an unknown kid.
-            manager.RequestRefresh();
-            config = await manager.GetConfigurationAsync(cancellationToken);
-            result = await _handler.ValidateTokenAsync(raw, Parameters(config, issuers));
+            var refreshed = await RefreshAsync(source, config, cancellationToken);
+            if (!ReferenceEquals(refreshed, config))
+            {
+                config = refreshed;
+                result = await _handler.ValidateTokenAsync(raw, Parameters(config, issuers));
+            }
         }
 
         return (result, config);
+    }
+
+    // Keys rotate without notice, so an unknown kid fetches the metadata again before the token is refused.
+    // RequestRefresh only starts a background fetch, so wait (bounded) for the new configuration. At most one
+    // forced refresh per RefreshInterval, so tokens with made-up kids cannot make the bot hammer the metadata
+    // endpoint or hold requests.
+    private async Task<OpenIdConnectConfiguration> RefreshAsync(MetadataSource source, OpenIdConnectConfiguration stale, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var last = Interlocked.Read(ref source.LastForcedRefreshTicks);
+        if (now.UtcTicks - last < source.Manager.RefreshInterval.Ticks ||
+            Interlocked.CompareExchange(ref source.LastForcedRefreshTicks, now.UtcTicks, last) != last)
+        {
+            return stale;
+        }
+
+        source.Manager.RequestRefresh();
+        var deadline = now + RefreshWait;
+        while (_time.GetUtcNow() < deadline)
+        {
+            var current = await source.Manager.GetConfigurationAsync(cancellationToken);
+            if (!ReferenceEquals(current, stale))
+            {
+                return current;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(25), _time, cancellationToken);
+        }
+
+        return stale;
     }
 
     private TokenValidationParameters Parameters(OpenIdConnectConfiguration config, IEnumerable<string> issuers) => new()
@@ -189,6 +225,13 @@ internal sealed class BotFrameworkAuthenticator
         null => "invalid token",
         _ => $"invalid token ({exception.GetType().Name})",
     };
+
+    private sealed class MetadataSource(ConfigurationManager<OpenIdConnectConfiguration> manager)
+    {
+        public ConfigurationManager<OpenIdConnectConfiguration> Manager { get; } = manager;
+
+        public long LastForcedRefreshTicks = long.MinValue / 2;
+    }
 
     private static ConfigurationManager<OpenIdConnectConfiguration> CreateManager(string url, IHttpClientFactory httpClients)
     {

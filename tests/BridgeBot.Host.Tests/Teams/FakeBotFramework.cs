@@ -62,7 +62,8 @@ public sealed class FakeBotFramework : IAsyncDisposable
         string audience = AppId,
         string? serviceUrl = null,
         DateTime? expires = null,
-        bool sign = true)
+        bool sign = true,
+        IDictionary<string, object>? claims = null)
     {
         var now = DateTime.UtcNow;
         var notAfter = expires ?? now.AddHours(1);
@@ -73,7 +74,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
             IssuedAt = notAfter.AddHours(-2),
             NotBefore = notAfter.AddHours(-2),
             Expires = notAfter,
-            Claims = new Dictionary<string, object> { ["serviceurl"] = serviceUrl ?? ServiceUrl },
+            Claims = claims ?? new Dictionary<string, object> { ["serviceurl"] = serviceUrl ?? ServiceUrl },
             SigningCredentials = sign ? new SigningCredentials(key ?? EndorsedKey, SecurityAlgorithms.RsaSha256) : null,
         };
         return new JsonWebTokenHandler().CreateToken(descriptor);
@@ -136,7 +137,8 @@ public sealed class FakeBotFramework : IAsyncDisposable
         return new JsonObject { ["keys"] = keys }.ToJsonString();
     }
 
-    private RsaSecurityKey Publish(string kid, string[]? endorsements)
+    /// <summary>Starts publishing a new key (a rotation the bot learns about only by refetching the keys).</summary>
+    public RsaSecurityKey Publish(string kid, string[]? endorsements)
     {
         var key = NewKey(kid);
         _published[kid] = (key, endorsements);

@@ -82,6 +82,41 @@ public sealed class TeamsAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_KeyRotatedAfterFirstFetch_RefetchesKeysAndReturns200()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _host.PostAsync(Activities.Message(_host.Fake.ServiceUrl, "help"))).StatusCode);
+        var rotated = _host.Fake.Publish("rotated-key", ["msteams"]);
+
+        var response = await _host.PostAsync(Activities.Message(_host.Fake.ServiceUrl, "help"), _host.Fake.MintToken(key: rotated));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_EntraTokenForThisBotFromItsTenant_Returns200()
+    {
+        var token = _host.Fake.MintToken(
+            issuer: $"https://sts.windows.net/{FakeBotFramework.TenantId}/",
+            claims: new Dictionary<string, object> { ["appid"] = FakeBotFramework.AppId, ["ver"] = "1.0", ["tid"] = FakeBotFramework.TenantId });
+
+        var response = await _host.PostAsync(Activities.Message(_host.Fake.ServiceUrl, "help"), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_EntraTokenIssuedToAnotherApp_Returns401()
+    {
+        var token = _host.Fake.MintToken(
+            issuer: $"https://login.microsoftonline.com/{FakeBotFramework.TenantId}/v2.0",
+            claims: new Dictionary<string, object> { ["azp"] = "another-app", ["ver"] = "2.0" });
+
+        var response = await _host.PostAsync(Activities.Message(_host.Fake.ServiceUrl, "help"), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Post_MalformedJson_Returns400()
     {
         var response = await _host.PostRawAsync("""{"type":"message","text":""");
