@@ -40,6 +40,15 @@ public sealed class TeamsOptions
     /// <summary>Longest single wait between retries, including a server's Retry-After.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Whether a repeated activity id is processed only once (Bot Connector redeliveries). Unset: on when
+    /// <see cref="AppId"/> is configured, off for local unauthenticated traffic, where no platform redelivers and
+    /// test clients and load generators legitimately resend the same activity.
+    /// </summary>
+    public bool? DeduplicateActivities { get; set; }
+
+    public bool EffectiveDeduplicateActivities => DeduplicateActivities ?? HasAppId;
+
     /// <summary>Whether an app registration is configured (otherwise only local Development traffic is accepted).</summary>
     public bool HasAppId => !string.IsNullOrWhiteSpace(AppId);
 

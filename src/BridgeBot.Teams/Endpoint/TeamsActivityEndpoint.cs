@@ -75,6 +75,12 @@ internal sealed partial class TeamsActivityEndpoint(
         }
 
         var turn = TeamsTurnMapper.Map(activity, time.GetUtcNow());
+        if (turn is not null && !_options.EffectiveDeduplicateActivities && turn.Payload is not BotInstalled)
+        {
+            // An empty delivery id opts the turn out of the pipeline's de-duplication.
+            turn = turn with { DeliveryId = string.Empty };
+        }
+
         if (activity.Type == "invoke")
         {
             await HandleInvokeAsync(context, activity, turn);

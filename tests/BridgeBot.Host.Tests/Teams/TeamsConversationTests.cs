@@ -36,6 +36,16 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_RedeliveredActivity_IsAnsweredOnce()
+    {
+        await _host.PostAsync(Activities.Message(_host.Fake.ServiceUrl, "help", id: "redelivered"));
+        var second = await _host.PostAsync(Activities.Message(_host.Fake.ServiceUrl, "help", id: "redelivered"));
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Single(_host.Fake.ConnectorCalls);
+    }
+
+    [Fact]
     public async Task Message_BotToken_ComesFromTheConfiguredAuthorityWithClientCredentials()
     {
         await _host.PostAsync(Activities.Message(_host.Fake.ServiceUrl, "help"));

@@ -31,6 +31,17 @@ public sealed class TeamsLocalModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_DevelopmentSameActivityTwice_RepliesTwice()
+    {
+        await using var factory = Host("Development");
+
+        await SendAsync(factory, IPAddress.Loopback, "same-activity");
+        await SendAsync(factory, IPAddress.Loopback, "same-activity");
+
+        Assert.Equal(2, _connector.Requests.Count);
+    }
+
+    [Fact]
     public async Task Post_DevelopmentFromAnotherMachine_Returns401()
     {
         await using var factory = Host("Development");
@@ -69,9 +80,9 @@ public sealed class TeamsLocalModeTests : IAsyncLifetime
     private static WebApplicationFactory<Program> Host(string environment) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment(environment));
 
-    private Task<HttpContext> SendAsync(WebApplicationFactory<Program> factory, IPAddress remote)
+    private Task<HttpContext> SendAsync(WebApplicationFactory<Program> factory, IPAddress remote, string? activityId = null)
     {
-        var body = Activities.Message(_connector.BaseUrl, "hello").ToJsonString();
+        var body = Activities.Message(_connector.BaseUrl, "hello", activityId).ToJsonString();
         return factory.Server.SendAsync(context =>
         {
             context.Request.Method = HttpMethods.Post;
