@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging;
 /// </summary>
 public sealed partial class BackgroundTurns(ILogger<BackgroundTurns> logger) : IHostedService, IDisposable
 {
-    private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private readonly ConcurrentDictionary<long, Task> _running = new();
     private readonly CancellationTokenSource _abandon = new();
+    private long _nextId;
 
     /// <summary>Cancelled when shutdown stops waiting; work that continues in the background observes it.</summary>
     public CancellationToken AbandonToken => _abandon.Token;
@@ -20,28 +21,25 @@ public sealed partial class BackgroundTurns(ILogger<BackgroundTurns> logger) : I
 
     public void Track(Task work)
     {
-        _running.TryAdd(work, 0);
-        work.ContinueWith(
-            static (t, state) =>
+        var id = Interlocked.Increment(ref _nextId);
+        var watcher = WatchAsync(id, work);
+        if (!watcher.IsCompleted)
+        {
+            _running[id] = watcher;
+
+            // The watcher may have finished (and removed nothing) between the check and the add.
+            if (watcher.IsCompleted)
             {
-                var self = (BackgroundTurns)state!;
-                self._running.TryRemove(t, out _);
-                if (t.Exception is { } ex)
-                {
-                    self.LogBackgroundFailed(ex.GetBaseException());
-                }
-            },
-            this,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+                _running.TryRemove(id, out _);
+            }
+        }
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        var pending = _running.Keys.ToArray();
+        var pending = _running.Values.ToArray();
         if (pending.Length == 0)
         {
             return;
@@ -56,13 +54,29 @@ public sealed partial class BackgroundTurns(ILogger<BackgroundTurns> logger) : I
         {
             await _abandon.CancelAsync();
         }
-        catch (Exception)
-        {
-            // Failures were logged by Track's continuation.
-        }
     }
 
     public void Dispose() => _abandon.Dispose();
+
+    private async Task WatchAsync(long id, Task work)
+    {
+        try
+        {
+            await work;
+        }
+        catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
+        {
+            // Abandoned at shutdown; StopAsync logged how many were still running.
+        }
+        catch (Exception ex)
+        {
+            LogBackgroundFailed(ex);
+        }
+        finally
+        {
+            _running.TryRemove(id, out _);
+        }
+    }
 
     [LoggerMessage(EventId = 3300, Level = LogLevel.Information, Message = "Waiting for {Count} Teams turn(s) still running in the background.")]
     private partial void LogDraining(int count);
