@@ -44,6 +44,9 @@ public sealed class FakeBotFramework : IAsyncDisposable
     /// <summary>What the Connector answers to replies; tests may replace it.</summary>
     public Func<RecordedRequest, CannedResponse> ConnectorResponder { get; set; } = _ => CannedResponse.Json("""{"id":"reply-1"}""");
 
+    /// <summary>What the token endpoint answers; tests may replace it.</summary>
+    public Func<RecordedRequest, CannedResponse>? TokenResponder { get; set; }
+
     public IEnumerable<RecordedRequest> ConnectorCalls => Server.Requests.Where(r => r.Path.StartsWith("/v3/", StringComparison.Ordinal));
 
     public IEnumerable<RecordedRequest> TokenCalls => Server.Requests.Where(r => r.Path.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal));
@@ -109,6 +112,11 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
         if (request.Path.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal))
         {
+            if (TokenResponder is { } custom)
+            {
+                return custom(request);
+            }
+
             return CannedResponse.Json($$"""{"token_type":"Bearer","expires_in":3600,"ext_expires_in":3600,"access_token":"{{BotToken}}"}""");
         }
 
