@@ -26,6 +26,10 @@ public sealed partial class ConnectorClient(
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
     private readonly TeamsOptions _options = options.Value;
 
+    // One client for the process: its SocketsHttpHandler pools connections and recycles them (PooledConnectionLifetime),
+    // so nothing is gained by asking the factory for a new wrapper on every call of the hot path.
+    private readonly HttpClient _client = httpClients.CreateClient(TeamsHttpClients.Connector);
+
     public Task<ConnectorResult<ResourceResponse>> ReplyAsync(
         string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, ActivityUrl(serviceUrl, conversationId, activityId), activity, TeamsJsonContext.Default.ResourceResponse, cancellationToken);
@@ -74,7 +78,6 @@ public sealed partial class ConnectorClient(
     private async Task<ConnectorResult<TResponse>> SendCoreAsync<TResponse>(
         HttpMethod method, string url, byte[]? body, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
     {
-        var client = httpClients.CreateClient(TeamsHttpClients.Connector);
         var refreshed = false;
         var forceRefresh = false;
         for (var attempt = 0; ; attempt++)
@@ -106,7 +109,7 @@ public sealed partial class ConnectorClient(
             HttpResponseMessage response;
             try
             {
-                response = await client.SendAsync(request, cancellationToken);
+                response = await _client.SendAsync(request, cancellationToken);
             }
             catch (HttpRequestException ex) when (attempt < MaxRetries)
             {
