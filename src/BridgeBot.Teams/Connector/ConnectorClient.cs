@@ -111,14 +111,15 @@ public sealed partial class ConnectorClient(
             {
                 response = await _client.SendAsync(request, cancellationToken);
             }
-            catch (HttpRequestException ex) when (attempt < MaxRetries)
+            catch (Exception ex) when (IsTransport(ex, cancellationToken) && attempt < MaxRetries)
             {
                 LogRetrying(method.Method, url, 0, attempt + 1, ex.Message);
                 await Task.Delay(Backoff(attempt, null), time, cancellationToken);
                 continue;
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (IsTransport(ex, cancellationToken))
             {
+                LogCallFailed(method.Method, url, 0, ex.Message, null);
                 return new ConnectorResult<TResponse>(ConnectorStatus.Failed, default, 0, ex.Message);
             }
 
@@ -153,6 +154,10 @@ public sealed partial class ConnectorClient(
             }
         }
     }
+
+    // Connection failures, and the HttpClient timeout (a TaskCanceledException the caller did not ask for).
+    private static bool IsTransport(Exception ex, CancellationToken cancellationToken) =>
+        ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested);
 
     private static bool IsRetryable(HttpStatusCode status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;

@@ -4,6 +4,7 @@ using System.Collections.Concurrent;
 using BridgeBot.Core.State;
 using BridgeBot.Teams.Mapping;
 using BridgeBot.Teams.Protocol;
+using Microsoft.Extensions.Logging;
 
 /// <summary>Where to send to a conversation later: its Connector base URL and ids (PROTOCOLS A3).</summary>
 public sealed record TeamsConversationReference(
@@ -18,13 +19,26 @@ public sealed record TeamsUserReference(
 /// refreshes them (the serviceUrl can move), but a reference that did not change since this process last wrote it is
 /// not written again, so a steady conversation costs no write per turn.
 /// </summary>
-public sealed class ConversationReferenceStore(IStateStore store)
+public sealed partial class ConversationReferenceStore(IStateStore store, ILogger<ConversationReferenceStore> logger)
 {
     private const int MaxRemembered = 50_000;
     private static readonly TimeSpan TimeToLive = TimeSpan.FromDays(365);
     private readonly ConcurrentDictionary<StateKey, object> _written = new();
 
+    /// <summary>Stores what changed. Best effort: a store failure is logged and must not cost the user their answer.</summary>
     public async Task RememberAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RememberCoreAsync(activity, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRememberFailed(ex, activity.Conversation?.Id);
+        }
+    }
+
+    private async Task RememberCoreAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (activity.ServiceUrl is not { Length: > 0 } serviceUrl || activity.Conversation?.Id is not { Length: > 0 } conversationId)
         {
@@ -84,6 +98,10 @@ public sealed class ConversationReferenceStore(IStateStore store)
 
         _written[key] = value;
     }
+
+    [LoggerMessage(EventId = 3500, Level = LogLevel.Warning,
+        Message = "Could not store the conversation reference of {ConversationId}; proactive messages may use a stale one.")]
+    private partial void LogRememberFailed(Exception exception, string? conversationId);
 
     private static StateKey ConversationKey(string tenant, string conversationId) => new($"teams:{tenant}", $"conversation:{conversationId}");
 

@@ -2,6 +2,8 @@ namespace BridgeBot.Teams.Tests.Connector;
 
 using BridgeBot.Teams.Connector;
 using BridgeBot.Teams.Protocol;
+using Microsoft.Extensions.Logging.Abstractions;
+using NSubstitute;
 
 public sealed class ConversationReferenceStoreTests
 {
@@ -10,7 +12,7 @@ public sealed class ConversationReferenceStoreTests
     [Fact]
     public async Task RememberAsync_PersonalChat_StoresConversationUserAndTenantUrl()
     {
-        var store = new ConversationReferenceStore(_state);
+        var store = new ConversationReferenceStore(_state, NullLogger<ConversationReferenceStore>.Instance);
 
         await store.RememberAsync(Personal("https://smba.trafficmanager.net/emea/"), CancellationToken.None);
 
@@ -24,7 +26,7 @@ public sealed class ConversationReferenceStoreTests
     [Fact]
     public async Task RememberAsync_Unchanged_DoesNotWriteAgain()
     {
-        var store = new ConversationReferenceStore(_state);
+        var store = new ConversationReferenceStore(_state, NullLogger<ConversationReferenceStore>.Instance);
         await store.RememberAsync(Personal("https://smba.trafficmanager.net/emea/"), CancellationToken.None);
         var afterFirst = _state.Writes;
 
@@ -37,12 +39,25 @@ public sealed class ConversationReferenceStoreTests
     [Fact]
     public async Task RememberAsync_ServiceUrlMoved_StoresTheNewUrl()
     {
-        var store = new ConversationReferenceStore(_state);
+        var store = new ConversationReferenceStore(_state, NullLogger<ConversationReferenceStore>.Instance);
         await store.RememberAsync(Personal("https://smba.trafficmanager.net/emea/"), CancellationToken.None);
 
         await store.RememberAsync(Personal("https://smba.trafficmanager.net/amer/"), CancellationToken.None);
 
         Assert.Equal("https://smba.trafficmanager.net/amer/", (await store.FindConversationAsync("t1", "a:chat", CancellationToken.None))!.ServiceUrl);
+    }
+
+    [Fact]
+    public async Task RememberAsync_StoreDown_DoesNotThrow()
+    {
+        var broken = NSubstitute.Substitute.For<BridgeBot.Core.State.IStateStore>();
+        broken.WriteAsync(default, default, default!, default, default).ReturnsForAnyArgs<Task<BridgeBot.Core.State.StateWriteResult>>(
+            _ => throw new InvalidOperationException("redis down"));
+        var store = new ConversationReferenceStore(broken, NullLogger<ConversationReferenceStore>.Instance);
+
+        var error = await Record.ExceptionAsync(() => store.RememberAsync(Personal("https://smba.trafficmanager.net/emea/"), CancellationToken.None));
+
+        Assert.Null(error);
     }
 
     private static Activity Personal(string serviceUrl) => new()

@@ -24,7 +24,7 @@ public sealed class TeamsReplyChannelTests : IAsyncLifetime
             ? CannedResponse.Json("""{"id":"a:new-personal-chat"}""")
             : CannedResponse.Json("""{"id":"msg-9"}"""));
         _services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        _references = new ConversationReferenceStore(_state);
+        _references = new ConversationReferenceStore(_state, NullLogger<ConversationReferenceStore>.Instance);
     }
 
     public async Task DisposeAsync()
