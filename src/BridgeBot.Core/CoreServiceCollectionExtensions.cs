@@ -33,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ITurnMiddleware, DialogStateMiddleware>();
 
         services.AddSingleton<IDialog, HelpDialog>();
+        services.AddSingleton<IDialog, WelcomeDialog>();
         services.AddSingleton<DialogRouter>();
         services.AddSingleton<TurnPipeline>();
         services.AddSingleton<Outbound.Outbox>();

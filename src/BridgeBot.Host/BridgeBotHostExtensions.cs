@@ -6,6 +6,7 @@ using BridgeBot.Host.Diagnostics;
 using BridgeBot.Host.Health;
 using BridgeBot.Slack;
 using BridgeBot.State.Redis;
+using BridgeBot.Teams;
 using Microsoft.Extensions.Options;
 
 /// <summary>Composition root: which stores, which channels, which endpoints.</summary>
@@ -41,6 +42,7 @@ internal static partial class BridgeBotHostExtensions
         services.AddItRequests();
         services.AddPriorityBoard();
         services.AddSlackChannel(builder.Configuration);
+        services.AddTeamsChannel();
         services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("state", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
@@ -64,6 +66,7 @@ internal static partial class BridgeBotHostExtensions
         var metrics = app.Services.GetRequiredService<PrometheusMetricsCollector>();
         app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4"));
         app.MapSlackEndpoints();
+        app.MapTeamsEndpoints();
         return app;
     }
 

@@ -1,0 +1,52 @@
+namespace BridgeBot.Teams.Cards;
+
+using System.Text;
+
+/// <summary>
+/// Escapes user text for the markdown subset of Adaptive Card TextBlocks and FactSets, so that what a user typed
+/// shows as typed: no bold, links or lists injected into a card the bot sends to someone else.
+/// </summary>
+public static class CardMarkdown
+{
+    // Only what the Adaptive Card markdown subset (bold, italic, links, lists) gives meaning to.
+    private const string Specials = "\\`*_[]()";
+
+    public static string Escape(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(text.Length + 8);
+        var lineStart = true;   // only blanks so far on this line
+        var leadingDigits = false; // the line so far is blanks then digits ("12" of "12. item")
+        foreach (var c in text)
+        {
+            var listMarker = (lineStart && c is '-' or '+') || (leadingDigits && c == '.');
+            if (listMarker || Specials.Contains(c, StringComparison.Ordinal))
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c);
+            if (c == '\n')
+            {
+                lineStart = true;
+                leadingDigits = false;
+            }
+            else if (char.IsAsciiDigit(c) && (lineStart || leadingDigits))
+            {
+                lineStart = false;
+                leadingDigits = true;
+            }
+            else if (c is not ' ' and not '\t' || !lineStart)
+            {
+                lineStart = false;
+                leadingDigits = false;
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,232 @@
+namespace BridgeBot.Teams.Connector;
+
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using BridgeBot.Teams.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MsalException = Microsoft.Identity.Client.MsalException;
+
+/// <summary>
+/// The Bot Connector REST API (PROTOCOLS A3) at the activity's serviceUrl. Throttling and transient gateway errors
+/// (429, 412, 502, 504) are retried with backoff honouring Retry-After; a 401 forces one token refresh; a 403 or 404
+/// means the user or conversation cannot be reached and is not retried.
+/// </summary>
+public sealed partial class ConnectorClient(
+    IHttpClientFactory httpClients,
+    IBotTokenProvider tokens,
+    IOptions<TeamsOptions> options,
+    TimeProvider time,
+    ILogger<ConnectorClient> logger)
+{
+    public const int MaxRetries = 3;
+
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+    private readonly TeamsOptions _options = options.Value;
+
+    // One client for the process: its SocketsHttpHandler pools connections and recycles them (PooledConnectionLifetime),
+    // so nothing is gained by asking the factory for a new wrapper on every call of the hot path.
+    private readonly HttpClient _client = httpClients.CreateClient(TeamsHttpClients.Connector);
+
+    public Task<ConnectorResult<ResourceResponse>> ReplyAsync(
+        string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, ActivityUrl(serviceUrl, conversationId, activityId), activity, TeamsJsonContext.Default.ResourceResponse, cancellationToken);
+
+    public Task<ConnectorResult<ResourceResponse>> SendAsync(
+        string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"{Base(serviceUrl)}v3/conversations/{Uri.EscapeDataString(conversationId)}/activities",
+            activity, TeamsJsonContext.Default.ResourceResponse, cancellationToken);
+
+    public Task<ConnectorResult<ResourceResponse>> UpdateAsync(
+        string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Put, ActivityUrl(serviceUrl, conversationId, activityId), activity, TeamsJsonContext.Default.ResourceResponse, cancellationToken);
+
+    public Task<ConnectorResult<ConversationResourceResponse>> CreateConversationAsync(
+        string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"{Base(serviceUrl)}v3/conversations", parameters,
+            TeamsJsonContext.Default.ConversationParameters, TeamsJsonContext.Default.ConversationResourceResponse, cancellationToken);
+
+    public Task<ConnectorResult<PagedMembersResult>> GetPagedMembersAsync(
+        string serviceUrl, string conversationId, int? pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var query = new List<string>(2);
+        if (pageSize is int size)
+        {
+            query.Add($"pageSize={size}");
+        }
+
+        if (!string.IsNullOrEmpty(continuationToken))
+        {
+            query.Add($"continuationToken={Uri.EscapeDataString(continuationToken)}");
+        }
+
+        var url = $"{Base(serviceUrl)}v3/conversations/{Uri.EscapeDataString(conversationId)}/pagedmembers" +
+            (query.Count > 0 ? "?" + string.Join('&', query) : string.Empty);
+        return SendCoreAsync<PagedMembersResult>(HttpMethod.Get, url, null, TeamsJsonContext.Default.PagedMembersResult, cancellationToken);
+    }
+
+    private Task<ConnectorResult<TResponse>> SendAsync<TResponse>(
+        HttpMethod method, string url, Activity activity, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken) =>
+        SendAsync(method, url, activity, TeamsJsonContext.Default.Activity, responseType, cancellationToken);
+
+    private Task<ConnectorResult<TResponse>> SendAsync<TBody, TResponse>(
+        HttpMethod method, string url, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken) =>
+        SendCoreAsync(method, url, JsonSerializer.SerializeToUtf8Bytes(body, bodyType), responseType, cancellationToken);
+
+    private async Task<ConnectorResult<TResponse>> SendCoreAsync<TResponse>(
+        HttpMethod method, string url, byte[]? body, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+    {
+        var refreshed = false;
+        var forceRefresh = false;
+        for (var attempt = 0; ; attempt++)
+        {
+            string? token;
+            try
+            {
+                token = await tokens.GetTokenAsync(forceRefresh, cancellationToken);
+                forceRefresh = false;
+            }
+            catch (MsalException ex)
+            {
+                LogTokenFailed(ex.ErrorCode, ex.Message);
+                return new ConnectorResult<TResponse>(ConnectorStatus.Failed, default, 0, $"no bot token: {ex.ErrorCode}");
+            }
+
+            using var request = new HttpRequestMessage(method, url);
+            if (token is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            if (body is not null)
+            {
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = Json;
+            }
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await _client.SendAsync(request, cancellationToken);
+            }
+            catch (Exception ex) when (IsTransport(ex, cancellationToken) && attempt < MaxRetries)
+            {
+                LogRetrying(method.Method, url, 0, attempt + 1, ex.Message);
+                await Task.Delay(Backoff(attempt, null), time, cancellationToken);
+                continue;
+            }
+            catch (Exception ex) when (IsTransport(ex, cancellationToken))
+            {
+                LogCallFailed(method.Method, url, 0, ex.Message, null);
+                return new ConnectorResult<TResponse>(ConnectorStatus.Failed, default, 0, ex.Message);
+            }
+
+            using (response)
+            {
+                var status = (int)response.StatusCode;
+                if (response.IsSuccessStatusCode)
+                {
+                    return new ConnectorResult<TResponse>(ConnectorStatus.Ok, await ReadAsync(response, responseType, cancellationToken), status);
+                }
+
+                if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null && !refreshed)
+                {
+                    refreshed = true;
+                    forceRefresh = true;
+                    attempt--;
+                    continue;
+                }
+
+                var detail = await ErrorDetailAsync(response, cancellationToken);
+                var correlation = response.Headers.TryGetValues("X-Correlating-OperationId", out var ids) ? ids.FirstOrDefault() : null;
+                if (IsRetryable(response.StatusCode) && attempt < MaxRetries)
+                {
+                    LogRetrying(method.Method, url, status, attempt + 1, detail);
+                    await Task.Delay(Backoff(attempt, response.Headers.RetryAfter), time, cancellationToken);
+                    continue;
+                }
+
+                LogCallFailed(method.Method, url, status, detail, correlation);
+                var unreachable = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound;
+                return new ConnectorResult<TResponse>(unreachable ? ConnectorStatus.Unreachable : ConnectorStatus.Failed, default, status, detail);
+            }
+        }
+    }
+
+    // Connection failures, and the HttpClient timeout (a TaskCanceledException the caller did not ask for).
+    private static bool IsTransport(Exception ex, CancellationToken cancellationToken) =>
+        ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private static bool IsRetryable(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
+
+    private TimeSpan Backoff(int attempt, RetryConditionHeaderValue? retryAfter)
+    {
+        var requested = retryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - time.GetUtcNow(),
+            _ => (TimeSpan?)null,
+        };
+        var computed = _options.RetryBaseDelay * Math.Pow(2, attempt) * (0.8 + (Random.Shared.NextDouble() * 0.4));
+        var delay = requested is { } r && r > TimeSpan.Zero ? r : computed;
+        return delay > _options.MaxRetryDelay ? _options.MaxRetryDelay : delay;
+    }
+
+    private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        if (bytes.Length == 0)
+        {
+            return default;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, type);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+
+    private static async Task<string> ErrorDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        try
+        {
+            var error = JsonSerializer.Deserialize(text, TeamsJsonContext.Default.ErrorResponse)?.Error;
+            var code = error?.Code;
+
+            // Teams reports a user who blocked or removed the app as 403 with subCode MessageWritesBlocked.
+            if (text.Contains("MessageWritesBlocked", StringComparison.Ordinal))
+            {
+                code = "MessageWritesBlocked";
+            }
+
+            return code is null ? $"HTTP {(int)response.StatusCode}" : $"HTTP {(int)response.StatusCode} {code}: {error?.Message}";
+        }
+        catch (JsonException)
+        {
+            return $"HTTP {(int)response.StatusCode}";
+        }
+    }
+
+    private static string Base(string serviceUrl) => serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/";
+
+    private static string ActivityUrl(string serviceUrl, string conversationId, string activityId) =>
+        $"{Base(serviceUrl)}v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}";
+
+    [LoggerMessage(EventId = 3200, Level = LogLevel.Warning, Message = "Connector {Method} {Url} answered {Status}; retry {Attempt}: {Detail}")]
+    private partial void LogRetrying(string method, string url, int status, int attempt, string detail);
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning,
+        Message = "Connector {Method} {Url} failed with {Status}: {Detail} (X-Correlating-OperationId {Correlation})")]
+    private partial void LogCallFailed(string method, string url, int status, string detail, string? correlation);
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Error, Message = "Could not get a bot token ({ErrorCode}): {Message}")]
+    private partial void LogTokenFailed(string errorCode, string message);
+}

@@ -1,0 +1,98 @@
+namespace BridgeBot.Teams.Tests.Cards;
+
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BridgeBot.Core.Forms;
+using BridgeBot.Core.Outbound;
+using BridgeBot.Teams.Cards;
+
+public sealed class AdaptiveCardRendererTests
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static TheoryData<string> CardNames => new(CardCatalog.All().Select(c => c.Name));
+
+    [Theory]
+    [MemberData(nameof(CardNames))]
+    public void Render_Card_MatchesGoldenFile(string name)
+    {
+        var card = CardCatalog.All().Single(c => c.Name == name).Card;
+        var actual = card.ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
+        var path = Path.Combine(RepoPaths.Golden, name + ".json");
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(path, actual);
+        }
+
+        Assert.True(File.Exists(path), $"Golden file {path} is missing; run the tests once with UPDATE_GOLDEN=1 and review it.");
+        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual);
+    }
+
+    [Fact]
+    public async Task Render_EveryCard_PassesOfficialAdaptiveCardsValidationWithoutProblems()
+    {
+        var cards = CardCatalog.All().ToList();
+
+        var results = await OfficialCardValidator.ValidateAsync(cards);
+
+        Assert.Equal(cards.Count, results.Count);
+        Assert.All(results, r => Assert.True(r.Value.Length == 0, $"{r.Key}: {string.Join("; ", r.Value)}"));
+    }
+
+    [Fact]
+    public async Task OfficialValidator_BrokenCard_ReportsProblems()
+    {
+        var broken = JsonNode.Parse("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Input.Text","id":"x","isRequired":true}]}""")!.AsObject();
+
+        var results = await OfficialCardValidator.ValidateAsync([("broken", broken)]);
+
+        Assert.NotEmpty(results["broken"]);
+    }
+
+    [Fact]
+    public void RenderForm_FieldError_FollowsItsInputInAttentionColor()
+    {
+        var form = new FormDefinition("f", "Form", [new FormField("a", "A", FormFieldKind.Text) { Required = true }, new FormField("b", "B", FormFieldKind.Text)]);
+        var view = new FormView(form, FormValues.Empty, [new FieldError("a", "A is required.")]);
+
+        var body = AdaptiveCardRenderer.RenderForm(view)["body"]!.AsArray();
+
+        Assert.Equal("a", (string?)body[1]!["id"]);
+        Assert.Equal("Attention", (string?)body[2]!["color"]);
+        Assert.Equal("A is required.", (string?)body[2]!["text"]);
+        Assert.Equal("b", (string?)body[3]!["id"]);
+    }
+
+    [Fact]
+    public void RenderForm_SubmitAction_CarriesFormIdAndDraftWithSubmitFallback()
+    {
+        var form = new FormDefinition("itrequest", "IT request", [new FormField("a", "A", FormFieldKind.Text)]);
+
+        var action = AdaptiveCardRenderer.RenderForm(FormView.Blank(form, "draft-9"))["actions"]![0]!;
+
+        Assert.Equal("Action.Execute", (string?)action["type"]);
+        Assert.Equal("itrequest", (string?)action["data"]!["bb.form"]);
+        Assert.Equal("draft-9", (string?)action["data"]!["bb.draft"]);
+        Assert.Equal("Action.Submit", (string?)action["fallback"]!["type"]);
+        Assert.Equal("itrequest", (string?)action["fallback"]!["data"]!["bb.form"]);
+    }
+
+    [Fact]
+    public void RenderSummary_UserText_IsEscaped()
+    {
+        var card = new SummaryCard("Title", [new CardFact("Goal", "**bold** [link](https://x)")], []);
+
+        var facts = AdaptiveCardRenderer.RenderSummary(card)["body"]![1]!["facts"]!;
+
+        Assert.Equal(@"\*\*bold\*\* \[link\]\(https://x\)", (string?)facts[0]!["value"]);
+    }
+
+    [Fact]
+    public void RenderSummary_Card_IsVersion15FullWidth()
+    {
+        var card = AdaptiveCardRenderer.RenderSummary(new SummaryCard("T", [], []));
+
+        Assert.Equal("1.5", (string?)card["version"]);
+        Assert.Equal("Full", (string?)card["msteams"]!["width"]);
+    }
+}

@@ -1,0 +1,17 @@
+namespace BridgeBot.Teams.Tests.Cards;
+
+using BridgeBot.Teams.Cards;
+
+public sealed class CardMarkdownTests
+{
+    [Theory]
+    [InlineData("plain text", "plain text")]
+    [InlineData("**bold** _it_", @"\*\*bold\*\* \_it\_")]
+    [InlineData("[a](b)", @"\[a\]\(b\)")]
+    [InlineData("- item", @"\- item")]
+    [InlineData("12. item", @"12\. item")]
+    [InlineData("a - b and 3.5", "a - b and 3.5")]
+    [InlineData("x\n  + y", "x\n  \\+ y")]
+    [InlineData("", "")]
+    public void Escape_Text_NeutralisesMarkdown(string input, string expected) => Assert.Equal(expected, CardMarkdown.Escape(input));
+}

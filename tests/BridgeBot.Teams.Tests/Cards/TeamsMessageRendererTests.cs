@@ -1,0 +1,75 @@
+namespace BridgeBot.Teams.Tests.Cards;
+
+using System.Text.Json.Nodes;
+using BridgeBot.Core.Dialogs;
+using BridgeBot.Core.Forms;
+using BridgeBot.Core.Outbound;
+using BridgeBot.Teams.Cards;
+using BridgeBot.Teams.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+public sealed class TeamsMessageRendererTests
+{
+    [Fact]
+    public void ToActivity_CardOver28KB_SendsTextInsteadAndLogsError()
+    {
+        var logger = new ListLogger();
+        var facts = Enumerable.Range(0, 400).Select(i => new CardFact($"Fact {i}", new string('x', 100))).ToList();
+        var message = new OutboundMessage("Too much to show.", new SummaryCard("Huge", facts, []));
+
+        var activity = new TeamsMessageRenderer(logger).ToActivity(message);
+
+        Assert.Null(activity.Attachments);
+        Assert.Equal("Too much to show.", activity.Text);
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("28672-byte", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ToActivity_PlainReply_IsPlainText()
+    {
+        var activity = Renderer().ToActivity(DialogResult.Reply("**not bold**"))!;
+
+        Assert.Equal("**not bold**", activity.Text);
+        Assert.Equal("plain", activity.TextFormat);
+    }
+
+    [Fact]
+    public void ToActivity_None_SendsNothing() => Assert.Null(Renderer().ToActivity(DialogResult.None));
+
+    [Fact]
+    public void ToInvokeResponse_FormErrors_IsTheRefreshedCard()
+    {
+        var form = new FormDefinition("f", "Form", [new FormField("a", "A", FormFieldKind.Text) { Required = true }]);
+        var result = DialogResult.FormErrors(new FormView(form, FormValues.Empty, [new FieldError("a", "A is required.")]));
+
+        var response = Renderer().ToInvokeResponse(result);
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal(AdaptiveCardInvokeResponse.CardType, response.Type);
+        Assert.Contains("A is required.", response.Value!.ToJsonString());
+    }
+
+    [Fact]
+    public void ToInvokeResponse_TextReply_IsAMessage()
+    {
+        var response = Renderer().ToInvokeResponse(DialogResult.Reply("Saved."));
+
+        Assert.Equal(AdaptiveCardInvokeResponse.MessageType, response.Type);
+        Assert.Equal("Saved.", response.Value!.GetValue<string>());
+    }
+
+    private static TeamsMessageRenderer Renderer() => new(NullLogger<TeamsMessageRenderer>.Instance);
+
+    private sealed class ListLogger : ILogger<TeamsMessageRenderer>
+    {
+        public List<(LogLevel Level, string Message)> Entries { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Entries.Add((logLevel, formatter(state, exception)));
+    }
+}
