@@ -21,40 +21,58 @@ public sealed class MeetingNudgeHandler(
             return WorkOutcome.Done;
         }
 
-        var deliveries = new List<NudgeDelivery>();
+        var marker = NudgePlanner.SentMarker(kind, record.Snapshot.Start);
+        foreach (var (person, message) in Messages(kind, record))
+        {
+            // Marked per recipient right after each send: a host that takes over an expired lease skips whoever
+            // was already reached, so only a crash between one send and its mark can repeat that one message.
+            var recipientMarker = $"{marker}>{person.Email.ToLowerInvariant()}";
+            if (record.SentNudges.Contains(recipientMarker))
+            {
+                continue;
+            }
+
+            var delivery = await notifier.SendAsync(person, message, cancellationToken);
+
+            // A platform failure is worth another try (the lease expires and some host claims it again); an
+            // unreachable person with no fallback channel is not.
+            if (delivery.Status == DeliveryStatus.Failed)
+            {
+                return WorkOutcome.RetryLater;
+            }
+
+            // Not cancellable: once the message is out, recording it matters more than stopping on time.
+            record = await MarkAsync(meetingKey, recipientMarker, delivery.ViaFallback, CancellationToken.None) ?? record;
+        }
+
+        await MarkAsync(meetingKey, marker, false, CancellationToken.None);
+        return WorkOutcome.Done;
+    }
+
+    private IEnumerable<(MeetingPerson Person, OutboundMessage Message)> Messages(NudgeKind kind, MeetingRecord record)
+    {
         switch (kind)
         {
             case NudgeKind.OrganizerNudge:
-                deliveries.Add(await notifier.SendAsync(
-                    record.Snapshot.Organizer, MeetingCards.OrganizerNudge(record, "This marketing meeting has no one from IT"), cancellationToken));
+                yield return (record.Snapshot.Organizer, MeetingCards.OrganizerNudge(record, "This marketing meeting has no one from IT"));
                 if (record.ProposedRep is { } rep)
                 {
-                    deliveries.Add(await notifier.SendAsync(rep, MeetingCards.RepresentativeRequest(record, rep), cancellationToken));
+                    yield return (new MeetingPerson(rep), MeetingCards.RepresentativeRequest(record, rep));
                 }
 
                 break;
             case NudgeKind.Reminder:
-                deliveries.Add(await notifier.SendAsync(
-                    record.Snapshot.Organizer, MeetingCards.OrganizerNudge(record, "Reminder: still no one from IT"), cancellationToken));
+                yield return (record.Snapshot.Organizer, MeetingCards.OrganizerNudge(record, "Reminder: still no one from IT"));
                 break;
             case NudgeKind.Escalation:
-                deliveries.Add(await notifier.SendAsync(options.ItLead!, MeetingCards.Escalation(record), cancellationToken));
+                yield return (new MeetingPerson(options.ItLead!), MeetingCards.Escalation(record));
                 break;
         }
+    }
 
-        // A platform failure is worth another try (the lease expires and some host claims it again); an
-        // unreachable person with no fallback channel is not.
-        if (deliveries.Any(d => d.Status == DeliveryStatus.Failed))
-        {
-            return WorkOutcome.RetryLater;
-        }
-
-        var marker = NudgePlanner.SentMarker(kind, record.Snapshot.Start);
-        var viaFallback = deliveries.Any(d => d.ViaFallback);
-        await meetings.UpdateAsync(meetingKey, stored => stored is null || stored.SentNudges.Contains(marker)
+    private Task<MeetingRecord?> MarkAsync(string meetingKey, string marker, bool viaFallback, CancellationToken cancellationToken) =>
+        meetings.UpdateAsync(meetingKey, stored => stored is null || stored.SentNudges.Contains(marker)
             ? null
             : stored with { SentNudges = [.. stored.SentNudges, marker], UsedFallback = stored.UsedFallback || viaFallback },
             cancellationToken);
-        return WorkOutcome.Done;
-    }
 }
