@@ -2,6 +2,7 @@ namespace BridgeBot.Host;
 
 using BridgeBot.Core;
 using BridgeBot.Host.Health;
+using BridgeBot.Host.Meetings;
 using BridgeBot.State.Redis;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,7 @@ internal static partial class BridgeBotHostExtensions
         }
 
         services.AddBridgeBotCore();
+        services.AddMeetingCoverage();
         services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("state", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
@@ -51,6 +53,7 @@ internal static partial class BridgeBotHostExtensions
 
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.MapHealthEndpoints();
+        app.MapMeetingEndpoints();
         return app;
     }
 
