@@ -7,10 +7,11 @@ using BridgeBot.Core.Turns;
 public sealed record NudgeDelivery(DeliveryStatus Status, bool ViaFallback);
 
 /// <summary>
-/// Sends meeting nudges to people in Teams through the <see cref="Outbox"/>; a person the channel cannot reach
-/// (never talked to the bot and the app cannot be installed for them) gets it through the fallback channel.
+/// Sends meeting nudges to people in Teams through the <see cref="Outbox"/>. A person the channel cannot reach
+/// (never talked to the bot) gets the app installed and is tried again; when that is impossible the nudge goes
+/// to the fallback channel.
 /// </summary>
-public sealed class MeetingNotifier(Outbox outbox, MeetingsOptions options)
+public sealed class MeetingNotifier(Outbox outbox, MeetingsOptions options, ITeamsAppInstaller installer)
 {
     public Task<NudgeDelivery> SendAsync(string email, OutboundMessage message, CancellationToken cancellationToken) =>
         SendAsync(new MeetingPerson(email), message, cancellationToken);
@@ -20,6 +21,11 @@ public sealed class MeetingNotifier(Outbox outbox, MeetingsOptions options)
         var email = person.Email;
         var target = new UserTarget(ChannelKind.Teams, options.TenantId, options.UserIdFor(person));
         var result = await outbox.SendAsync(target, message, cancellationToken);
+        if (result.Status == DeliveryStatus.Unreachable && await installer.TryInstallForAsync(target.UserId, cancellationToken))
+        {
+            result = await outbox.SendAsync(target, message, cancellationToken);
+        }
+
         if (result.Status != DeliveryStatus.Unreachable || string.IsNullOrWhiteSpace(options.FallbackChannel))
         {
             return new NudgeDelivery(result.Status, false);

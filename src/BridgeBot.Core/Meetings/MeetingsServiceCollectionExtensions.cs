@@ -17,6 +17,7 @@ public static class MeetingsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IScheduleStore, InMemoryScheduleStore>();
         services.TryAddSingleton<IMeetingCalendar, NoCalendarAccess>();
+        services.TryAddSingleton<ITeamsAppInstaller, NoAppInstaller>();
         services.AddSingleton<MeetingRepository>();
         services.AddSingleton<RotationPlanner>();
         services.AddSingleton<MeetingTracker>();

@@ -137,4 +137,17 @@ public sealed class MeetingNudgeFlowTests
         Assert.StartsWith($"For {Marketer}", posted.Message.Text, StringComparison.Ordinal);
         Assert.True((await h.Meetings.GetAsync(record.Key, default))!.UsedFallback);
     }
+
+    [Fact]
+    public async Task OrganizerNeverTalkedToBot_AppInstalledThenNudged()
+    {
+        _h.Channel.Unreachable.Add(Marketer);
+        _h.Installer.Installable.Add(Marketer);
+
+        await _h.ObserveAsync(Meeting());
+        await _h.TickAsync();
+
+        Assert.Equal([Marketer], _h.Installer.Attempts);
+        Assert.Single(_h.Channel.To(Marketer));
+    }
 }

@@ -44,6 +44,28 @@ internal sealed class RecordingChannel : IReplyChannel
     public IReadOnlyList<SentMessage> To(string userId) => Sent.Where(s => s.UserId == userId).ToList();
 }
 
+/// <summary>Installs the app for users listed in <see cref="Installable"/>, making them reachable.</summary>
+internal sealed class FakeInstaller(RecordingChannel? channel = null) : ITeamsAppInstaller
+{
+    public RecordingChannel? Channel { get; set; } = channel;
+
+    public HashSet<string> Installable { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public List<string> Attempts { get; } = [];
+
+    public Task<bool> TryInstallForAsync(string userId, CancellationToken cancellationToken)
+    {
+        Attempts.Add(userId);
+        if (!Installable.Contains(userId))
+        {
+            return Task.FromResult(false);
+        }
+
+        Channel?.Unreachable.Remove(userId);
+        return Task.FromResult(true);
+    }
+}
+
 /// <summary>Meeting coverage wired with in-memory stores, a fake clock and a recording channel.</summary>
 internal sealed class MeetingsHarness
 {
@@ -65,10 +87,11 @@ internal sealed class MeetingsHarness
             WeeklyCap = 5,
         };
         State = new InMemoryStateStore(Time);
+        Installer.Channel = Channel;
         Meetings = new MeetingRepository(State);
         Rotation = new RotationPlanner(State, Options);
         Tracker = new MeetingTracker(Meetings, Rotation, Schedule, Options, Time);
-        Notifier = new MeetingNotifier(new Outbox([Channel]), Options);
+        Notifier = new MeetingNotifier(new Outbox([Channel]), Options, Installer);
         Dispatcher = new ScheduleDispatcher(
             Schedule, new MeetingNudgeHandler(Meetings, Notifier, Options, Time), Time, NullLogger<ScheduleDispatcher>.Instance);
         Organizer = new OrganizerNudgeDialog(Meetings, Tracker, Notifier, calendar ?? new NoCalendarAccess(), Options, Time);
@@ -78,6 +101,8 @@ internal sealed class MeetingsHarness
     }
 
     public FakeTimeProvider Time { get; } = new(T0);
+
+    public FakeInstaller Installer { get; } = new();
 
     public MeetingsOptions Options { get; }
 
