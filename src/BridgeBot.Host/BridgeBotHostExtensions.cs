@@ -4,6 +4,7 @@ using BridgeBot.Core;
 using BridgeBot.Host.Health;
 using BridgeBot.Host.Meetings;
 using BridgeBot.State.Redis;
+using BridgeBot.Teams.Graph;
 using Microsoft.Extensions.Options;
 
 /// <summary>Composition root: which stores, which channels, which endpoints.</summary>
@@ -34,6 +35,7 @@ internal static partial class BridgeBotHostExtensions
 
         services.AddBridgeBotCore();
         services.AddMeetingCoverage();
+        services.AddGraphCalendar(builder.Configuration);
         services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("state", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
@@ -54,6 +56,7 @@ internal static partial class BridgeBotHostExtensions
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.MapHealthEndpoints();
         app.MapMeetingEndpoints();
+        app.MapGraphNotifications();
         return app;
     }
 
