@@ -1,5 +1,7 @@
 namespace BridgeBot.Teams.Tests.Graph;
 
+using BridgeBot.TestKit;
+
 using System.Text.Json;
 using BridgeBot.Core.Meetings;
 using BridgeBot.Teams.Graph;

@@ -1,5 +1,7 @@
 namespace BridgeBot.Teams.Tests.Graph;
 
+using BridgeBot.TestKit;
+
 using BridgeBot.Core.Meetings;
 using BridgeBot.Core.Scheduling;
 using BridgeBot.Core.State;

@@ -1,10 +1,9 @@
-namespace BridgeBot.Teams.Tests.Graph;
+namespace BridgeBot.TestKit;
 
 using System.Collections.Concurrent;
-using BridgeBot.TestKit;
 
 /// <summary>A loopback Graph: subscriptions, one calendar's events, attendee PATCH and app installation.</summary>
-internal sealed class FakeGraph : IAsyncDisposable
+public sealed class FakeGraph : IAsyncDisposable
 {
     private int _subscriptions;
 
