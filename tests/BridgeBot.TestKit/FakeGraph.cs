@@ -55,7 +55,7 @@ public sealed class FakeGraph : IAsyncDisposable
             case ("PATCH", ["subscriptions", var sub]):
                 return Removed.Contains(sub) ? CannedResponse.Json("""{"error":{"code":"ResourceNotFound"}}""", 404) : CannedResponse.Json($$"""{"id":"{{sub}}"}""");
             case ("POST", ["subscriptions", _, "reauthorize"]):
-                return new CannedResponse(204, string.Empty);
+                return CannedResponse.Json("{}");
             case ("GET", ["users", _, "events", var eventId]):
                 return Events.TryGetValue(eventId, out var json) ? CannedResponse.Json(json) : CannedResponse.Json("""{"error":{"code":"ErrorItemNotFound"}}""", 404);
             case ("GET", ["users", _, "events"]):
