@@ -26,8 +26,11 @@ public interface IScheduledWorkHandler
 public sealed partial class ScheduleDispatcher(
     IScheduleStore store, IScheduledWorkHandler handler, TimeProvider time, ILogger<ScheduleDispatcher> logger)
 {
-    /// <summary>Most items one tick claims; the rest wait for the next tick (or another host).</summary>
-    public const int BatchSize = 50;
+    /// <summary>
+    /// Most items one tick claims; the rest wait for the next claim (or another host). Small, because every
+    /// claimed item's lease starts running at the claim while the items are handled one after another.
+    /// </summary>
+    public const int BatchSize = 10;
 
     /// <summary>Claims and handles due items once; returns how many were completed.</summary>
     public async Task<int> TickAsync(TimeSpan lease, CancellationToken cancellationToken)
@@ -36,9 +39,16 @@ public sealed partial class ScheduleDispatcher(
         var completed = 0;
         foreach (var item in claimed)
         {
-            // Past the lease another host may own the item: stop before then rather than race it.
+            // Past the lease another host may own the item: stop well before then rather than race it, and leave
+            // items whose lease is nearly used up to whoever claims them next.
+            var remaining = item.LeaseExpiresAt - time.GetUtcNow() - (lease * 0.2);
+            if (remaining <= TimeSpan.Zero)
+            {
+                continue;
+            }
+
             using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            bounded.CancelAfter(lease * 0.8);
+            bounded.CancelAfter(remaining);
             WorkOutcome outcome;
             try
             {
