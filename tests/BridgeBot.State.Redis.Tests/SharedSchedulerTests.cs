@@ -157,7 +157,7 @@ public sealed class SharedSchedulerTests(RedisFixture redis) : IClassFixture<Red
             var schedule = new RedisScheduleStore(connection);
             var meetings = new MeetingRepository(state);
             Tracker = new MeetingTracker(meetings, new RotationPlanner(state, options), schedule, options, time);
-            var handler = new MeetingNudgeHandler(meetings, new MeetingNotifier(new Outbox([channel]), options, new NoAppInstaller()), options, time);
+            var handler = new MeetingNudgeHandler(meetings, new MeetingNotifier(new Outbox([channel]), options, new NoAppInstaller(), new PeopleMatcher(new NoPeopleDirectory(), options)), options, time);
             Dispatcher = new ScheduleDispatcher(schedule, handler, time, NullLogger<ScheduleDispatcher>.Instance);
         }
 

@@ -66,6 +66,8 @@ public sealed class FakeGraph : IAsyncDisposable
                 return CannedResponse.Json($$"""{"value":[{{string.Join(",", Events.Values)}}]}""");
             case ("PATCH", ["users", _, "events", var patched]):
                 return Events.TryGetValue(patched, out var current) ? CannedResponse.Json(current) : CannedResponse.Json("{}", 404);
+            case ("GET", ["users", var user]):
+                return user.Contains('@', StringComparison.Ordinal) ? CannedResponse.Json($$"""{"id":"oid-{{user.Split('@')[0]}}"}""") : CannedResponse.Json("{}", 404);
             case ("POST", ["users", _, "teamwork", "installedApps"]):
                 return new CannedResponse(201, string.Empty);
             default:

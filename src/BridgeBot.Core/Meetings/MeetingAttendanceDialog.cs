@@ -8,7 +8,7 @@ using BridgeBot.Core.Turns;
 /// Records, from the meeting events of meetings the bot is in, whether an IT representative joined. Teams names
 /// meetings by its own id, so a tracked meeting is found by that id or join URL, else by title and start time.
 /// </summary>
-public sealed class MeetingAttendanceDialog(MeetingRepository meetings, MeetingsOptions options) : IDialog
+public sealed class MeetingAttendanceDialog(MeetingRepository meetings, PeopleMatcher people) : IDialog
 {
     /// <summary>How far a meeting event may be from the scheduled start and still match by title.</summary>
     public static readonly TimeSpan StartTolerance = TimeSpan.FromMinutes(45);
@@ -18,7 +18,7 @@ public sealed class MeetingAttendanceDialog(MeetingRepository meetings, Meetings
     public async ValueTask<DialogResult> HandleAsync(TurnContext context, CancellationToken cancellationToken)
     {
         if (context.Turn.Payload is not MeetingEvent { Kind: MeetingEventKind.Started or MeetingEventKind.ParticipantJoined } meetingEvent ||
-            !meetingEvent.Participants.Any(p => MeetingPeople.RepresentativeOf(p, options) is not null))
+            !await AnyRepresentativeAsync(meetingEvent.Participants, cancellationToken))
         {
             return DialogResult.None;
         }
@@ -37,6 +37,19 @@ public sealed class MeetingAttendanceDialog(MeetingRepository meetings, Meetings
         }
 
         return DialogResult.None;
+    }
+
+    private async Task<bool> AnyRepresentativeAsync(IReadOnlyList<TurnUser> participants, CancellationToken cancellationToken)
+    {
+        foreach (var participant in participants)
+        {
+            if (await people.RepresentativeOfAsync(participant, cancellationToken) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Matches(string? a, string b) => a is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

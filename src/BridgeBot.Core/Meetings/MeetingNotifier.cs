@@ -11,7 +11,7 @@ public sealed record NudgeDelivery(DeliveryStatus Status, bool ViaFallback);
 /// (never talked to the bot) gets the app installed and is tried again; when that is impossible the nudge goes
 /// to the fallback channel.
 /// </summary>
-public sealed class MeetingNotifier(Outbox outbox, MeetingsOptions options, ITeamsAppInstaller installer)
+public sealed class MeetingNotifier(Outbox outbox, MeetingsOptions options, ITeamsAppInstaller installer, PeopleMatcher people)
 {
     public Task<NudgeDelivery> SendAsync(string email, OutboundMessage message, CancellationToken cancellationToken) =>
         SendAsync(new MeetingPerson(email), message, cancellationToken);
@@ -19,7 +19,7 @@ public sealed class MeetingNotifier(Outbox outbox, MeetingsOptions options, ITea
     public async Task<NudgeDelivery> SendAsync(MeetingPerson person, OutboundMessage message, CancellationToken cancellationToken)
     {
         var email = person.Email;
-        var target = new UserTarget(ChannelKind.Teams, options.TenantId, options.UserIdFor(person));
+        var target = new UserTarget(ChannelKind.Teams, options.TenantId, await people.TargetIdAsync(person, cancellationToken));
         var result = await outbox.SendAsync(target, message, cancellationToken);
         if (result.Status == DeliveryStatus.Unreachable && await installer.TryInstallForAsync(target.UserId, cancellationToken))
         {

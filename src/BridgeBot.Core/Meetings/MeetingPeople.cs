@@ -16,14 +16,6 @@ public static class MeetingPeople
                  string.Equals(oid, directoryId, StringComparison.OrdinalIgnoreCase)));
     }
 
-    /// <summary>Whether <paramref name="user"/> organizes <paramref name="meeting"/>.</summary>
-    public static bool IsOrganizer(TurnUser user, MeetingSnapshot meeting, MeetingsOptions options) =>
-        Is(user, meeting.Organizer.Email, options, meeting.Organizer.DirectoryId);
-
-    /// <summary>The configured representative <paramref name="user"/> is, if any.</summary>
-    public static string? RepresentativeOf(TurnUser user, MeetingsOptions options) =>
-        options.ItRepresentatives.FirstOrDefault(rep => Is(user, rep, options));
-
     /// <summary>How to name the user in records: the e-mail address when known.</summary>
     public static string Describe(TurnUser user) => user.Email ?? user.DisplayName ?? user.Id;
 }

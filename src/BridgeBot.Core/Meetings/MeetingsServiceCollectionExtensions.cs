@@ -18,6 +18,8 @@ public static class MeetingsServiceCollectionExtensions
         services.TryAddSingleton<IScheduleStore, InMemoryScheduleStore>();
         services.TryAddSingleton<IMeetingCalendar, NoCalendarAccess>();
         services.TryAddSingleton<ITeamsAppInstaller, NoAppInstaller>();
+        services.TryAddSingleton<IPeopleDirectory, NoPeopleDirectory>();
+        services.AddSingleton<PeopleMatcher>();
         services.AddSingleton<MeetingRepository>();
         services.AddSingleton<RotationPlanner>();
         services.AddSingleton<MeetingTracker>();

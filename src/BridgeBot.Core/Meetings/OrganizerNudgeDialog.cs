@@ -12,7 +12,7 @@ using BridgeBot.Core.Turns;
 /// </summary>
 public sealed class OrganizerNudgeDialog(
     MeetingRepository meetings, MeetingTracker tracker, MeetingNotifier notifier, IMeetingCalendar calendar,
-    MeetingsOptions options, TimeProvider time) : IDialog
+    PeopleMatcher people, MeetingsOptions options, TimeProvider time) : IDialog
 {
     public const string ReasonField = "reason";
 
@@ -59,7 +59,7 @@ public sealed class OrganizerNudgeDialog(
             return context.Turn.Payload is FormClosed ? DialogResult.None : DialogResult.Reply("I no longer know that meeting.");
         }
 
-        if (!MeetingPeople.IsOrganizer(context.Turn.User, record.Snapshot, options))
+        if (!await people.IsAsync(context.Turn.User, record.Snapshot.Organizer.Email, record.Snapshot.Organizer.DirectoryId, cancellationToken))
         {
             return DialogResult.Reply("Only the meeting's organizer can answer this.");
         }

@@ -10,7 +10,7 @@ using BridgeBot.Core.Turns;
 /// (the next representative in the rotation is asked and the organizer is told). Only that representative may answer.
 /// </summary>
 public sealed class RepresentativeDialog(
-    MeetingRepository meetings, MeetingTracker tracker, MeetingNotifier notifier, MeetingsOptions options) : IDialog
+    MeetingRepository meetings, MeetingTracker tracker, MeetingNotifier notifier, PeopleMatcher people, MeetingsOptions options) : IDialog
 {
     public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Action(MeetingActions.Accept), DialogRoute.Action(MeetingActions.Decline)];
 
@@ -24,7 +24,7 @@ public sealed class RepresentativeDialog(
             return DialogResult.Reply("I no longer know that meeting.");
         }
 
-        if (!options.IsRepresentative(rep) || !MeetingPeople.Is(context.Turn.User, rep, options))
+        if (!options.IsRepresentative(rep) || !await people.IsAsync(context.Turn.User, rep, null, cancellationToken))
         {
             return DialogResult.Reply($"Only {rep} can answer this request.");
         }

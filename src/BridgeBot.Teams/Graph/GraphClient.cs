@@ -83,6 +83,10 @@ internal sealed class GraphClient(HttpClient http, IGraphTokenSource tokens, IOp
         (await SendAsync(HttpMethod.Patch, $"users/{Uri.EscapeDataString(mailbox)}/events/{Uri.EscapeDataString(eventId)}",
             new GraphAttendeesPatch(attendees), GraphJsonContext.Default.GraphAttendeesPatch, GraphJsonContext.Default.GraphEvent, cancellationToken)).Status;
 
+    public async Task<string?> FindUserIdAsync(string email, CancellationToken cancellationToken) =>
+        (await SendAsync<object, GraphUser>(HttpMethod.Get, $"users/{Uri.EscapeDataString(email)}?$select=id", null, null,
+            GraphJsonContext.Default.GraphUser, cancellationToken)).Body?.Id;
+
     public async Task<GraphStatus> InstallAppForUserAsync(string user, string catalogAppId, CancellationToken cancellationToken)
     {
         var bind = new GraphAppInstall(new Uri(new Uri(Settings.BaseUrl), $"appCatalogs/teamsApps/{Uri.EscapeDataString(catalogAppId)}").ToString());

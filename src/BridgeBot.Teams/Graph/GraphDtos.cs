@@ -57,6 +57,8 @@ internal sealed record GraphNotification(
 
 internal sealed record GraphNotificationBatch(List<GraphNotification>? Value);
 
+internal sealed record GraphUser(string? Id);
+
 internal sealed record GraphAppInstall([property: JsonPropertyName("teamsApp@odata.bind")] string TeamsApp);
 
 /// <summary>Which subscription watches which mailbox (stored shared, so every host renews the same ones).</summary>
@@ -72,5 +74,6 @@ internal sealed record SubscriptionTable(List<SubscriptionEntry> Entries);
 [JsonSerializable(typeof(GraphAttendeesPatch))]
 [JsonSerializable(typeof(GraphNotificationBatch))]
 [JsonSerializable(typeof(GraphAppInstall))]
+[JsonSerializable(typeof(GraphUser))]
 [JsonSerializable(typeof(SubscriptionTable))]
 internal sealed partial class GraphJsonContext : JsonSerializerContext;

@@ -43,6 +43,31 @@ internal sealed class GraphMeetingCalendar(GraphClient graph, IOptions<GraphOpti
     }
 }
 
+/// <summary>
+/// Entra object ids of people known by address (<c>GET /users/{address}?$select=id</c>, needs <c>User.Read.All</c>),
+/// remembered for the life of the process: they never change.
+/// </summary>
+internal sealed class GraphPeopleDirectory(GraphClient graph) : IPeopleDirectory
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _ids = new(StringComparer.OrdinalIgnoreCase);
+
+    public async Task<string?> FindDirectoryIdAsync(string email, CancellationToken cancellationToken)
+    {
+        if (_ids.TryGetValue(email, out var known))
+        {
+            return known;
+        }
+
+        var id = await graph.FindUserIdAsync(email, cancellationToken);
+        if (id is not null)
+        {
+            _ids[email] = id;
+        }
+
+        return id;
+    }
+}
+
 /// <summary>Installs BridgeBot for a user through Graph (proactive installation), so its 1:1 chat can be opened.</summary>
 internal sealed class GraphTeamsAppInstaller(GraphClient graph, IOptions<GraphOptions> options) : ITeamsAppInstaller
 {

@@ -26,6 +26,7 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton<GraphSubscriptionManager>();
         services.Replace(ServiceDescriptor.Singleton<IMeetingCalendar, GraphMeetingCalendar>());
         services.Replace(ServiceDescriptor.Singleton<ITeamsAppInstaller, GraphTeamsAppInstaller>());
+        services.Replace(ServiceDescriptor.Singleton<IPeopleDirectory, GraphPeopleDirectory>());
         services.AddHostedService<GraphNotificationWorker>();
         services.AddHostedService<GraphSubscriptionService>();
         return services;

@@ -66,6 +66,15 @@ internal sealed class FakeInstaller(RecordingChannel? channel = null) : ITeamsAp
     }
 }
 
+/// <summary>A directory with the entries a test adds.</summary>
+internal sealed class FakeDirectory : IPeopleDirectory
+{
+    public Dictionary<string, string> Ids { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Task<string?> FindDirectoryIdAsync(string email, CancellationToken cancellationToken) =>
+        Task.FromResult(Ids.TryGetValue(email, out var id) ? id : null);
+}
+
 /// <summary>Meeting coverage wired with in-memory stores, a fake clock and a recording channel.</summary>
 internal sealed class MeetingsHarness
 {
@@ -88,21 +97,26 @@ internal sealed class MeetingsHarness
         };
         State = new InMemoryStateStore(Time);
         Installer.Channel = Channel;
+        People = new PeopleMatcher(Directory, Options);
         Meetings = new MeetingRepository(State);
         Rotation = new RotationPlanner(State, Options);
         Tracker = new MeetingTracker(Meetings, Rotation, Schedule, Options, Time);
-        Notifier = new MeetingNotifier(new Outbox([Channel]), Options, Installer);
+        Notifier = new MeetingNotifier(new Outbox([Channel]), Options, Installer, People);
         Dispatcher = new ScheduleDispatcher(
             Schedule, new MeetingNudgeHandler(Meetings, Notifier, Options, Time), Time, NullLogger<ScheduleDispatcher>.Instance);
-        Organizer = new OrganizerNudgeDialog(Meetings, Tracker, Notifier, calendar ?? new NoCalendarAccess(), Options, Time);
-        Representative = new RepresentativeDialog(Meetings, Tracker, Notifier, Options);
-        Attendance = new MeetingAttendanceDialog(Meetings, Options);
+        Organizer = new OrganizerNudgeDialog(Meetings, Tracker, Notifier, calendar ?? new NoCalendarAccess(), People, Options, Time);
+        Representative = new RepresentativeDialog(Meetings, Tracker, Notifier, People, Options);
+        Attendance = new MeetingAttendanceDialog(Meetings, People);
         Coverage = new CoverageDialog(Meetings, Options);
     }
 
     public FakeTimeProvider Time { get; } = new(T0);
 
     public FakeInstaller Installer { get; } = new();
+
+    public FakeDirectory Directory { get; } = new();
+
+    public PeopleMatcher People { get; }
 
     public MeetingsOptions Options { get; }
 

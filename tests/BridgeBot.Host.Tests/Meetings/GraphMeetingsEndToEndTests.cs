@@ -119,14 +119,15 @@ public sealed class GraphMeetingsEndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(3));
 
-        var nudge = await _teams.WaitForAsync("mia@contoso.com");
+        // The fake directory knows mia as oid-mia, so the nudge goes to her Entra id.
+        var nudge = await _teams.WaitForAsync("oid-mia");
         Assert.Equal("This marketing meeting has no one from IT", nudge.Message.Card!.Title);
 
         // Graph delivers the same change again (a retry): still one nudge.
         await client.PostAsync("/api/graph/notifications", Notification("e1", ClientState));
         await _graph.Server.WaitForAsync(r => r.Path.EndsWith("/events/e1", StringComparison.Ordinal) && r.Method == "GET", count: 2);
         await Task.Delay(TimeSpan.FromSeconds(2.5));
-        Assert.Single(_teams.Sent, s => s.UserId == "mia@contoso.com");
+        Assert.Single(_teams.Sent, s => s.UserId == "oid-mia");
 
         var invite = nudge.Message.Card.Actions.Single(a => a.ActionId == MeetingActions.Invite);
         var pipeline = _factory.Services.GetRequiredService<TurnPipeline>();

@@ -83,6 +83,18 @@ public sealed class GraphChangeAndCalendarTests
         Assert.Equal(bed.Graph.BaseUrl + "appCatalogs/teamsApps/catalog-app-1", body.RootElement.GetProperty("teamsApp@odata.bind").GetString());
     }
 
+    [Fact]
+    public async Task FindDirectoryId_AskedTwice_LooksUpTheUserOnce()
+    {
+        await using var bed = await StartAsync();
+
+        Assert.Equal("oid-mia", await bed.Directory.FindDirectoryIdAsync("mia@contoso.com", default));
+        Assert.Equal("oid-mia", await bed.Directory.FindDirectoryIdAsync("MIA@contoso.com", default));
+
+        var lookup = Assert.Single(bed.Graph.Server.Requests, r => r.Path == "/v1.0/users/mia@contoso.com");
+        Assert.Equal("?$select=id", lookup.Query);
+    }
+
     [Theory]
     [InlineData("Users/abc/Events/AAMk=", true)]
     [InlineData("/users/abc/events/AAMk", true)]

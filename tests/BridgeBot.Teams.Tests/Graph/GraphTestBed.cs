@@ -45,6 +45,7 @@ internal sealed class GraphTestBed : IAsyncDisposable
         Changes = new GraphChangeProcessor(Client, Tracker, Meetings, State);
         Calendar = new GraphMeetingCalendar(Client, options);
         Installer = new GraphTeamsAppInstaller(Client, options);
+        Directory = new GraphPeopleDirectory(Client);
     }
 
     public FakeGraph Graph { get; }
@@ -72,6 +73,8 @@ internal sealed class GraphTestBed : IAsyncDisposable
     public GraphMeetingCalendar Calendar { get; }
 
     public GraphTeamsAppInstaller Installer { get; }
+
+    public GraphPeopleDirectory Directory { get; }
 
     public static async Task<GraphTestBed> StartAsync(bool canEdit = true) => new(await FakeGraph.StartAsync(), canEdit);
 
