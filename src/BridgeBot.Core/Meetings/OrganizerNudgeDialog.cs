@@ -110,6 +110,16 @@ public sealed class OrganizerNudgeDialog(
         }
 
         var change = await calendar.AddAttendeeAsync(updated.Snapshot, new MeetingPerson(rep), cancellationToken);
+        if (change == CalendarChange.Added)
+        {
+            // The calendar now has the representative; reflect it at once so reminders stop before Graph reports it.
+            var invited = await meetings.UpdateAsync(record.Key, r => r is null || r.Snapshot.Attendees.Any(a => a.Person.Is(rep))
+                ? null
+                : r with { Snapshot = r.Snapshot with { Attendees = [.. r.Snapshot.Attendees, new MeetingAttendee(new MeetingPerson(rep), AttendeeResponse.None)] } },
+                cancellationToken);
+            await tracker.SyncScheduleAsync(invited ?? updated, cancellationToken);
+        }
+
         return DialogResult.Reply(change == CalendarChange.Added
             ? $"Done: I added {rep} to \"{record.Snapshot.Title}\"."
             : $"Please add {rep} to \"{record.Snapshot.Title}\" on {MeetingCards.When(record.Snapshot.Start)} yourself: I cannot change your calendar.");

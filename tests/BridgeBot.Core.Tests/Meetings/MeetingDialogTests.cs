@@ -77,6 +77,8 @@ public sealed class MeetingDialogTests
 
         Assert.Equal($"Done: I added {Reps[0]} to \"Spring launch sync\".", Assert.IsType<ReplyResult>(result).Message.Text);
         await calendar.Received(1).AddAttendeeAsync(Arg.Is<MeetingSnapshot>(m => m.Id == "m1"), new MeetingPerson(Reps[0]), Arg.Any<CancellationToken>());
+        Assert.True((await h.Meetings.GetAsync(record.Key, default))!.HasIt(h.Options));
+        Assert.Null(await h.Schedule.GetAsync(NudgePlanner.ItemId(record.Key, NudgeKind.Escalation), default));
     }
 
     [Fact]
