@@ -62,7 +62,10 @@ internal sealed record GraphUser(string? Id);
 internal sealed record GraphAppInstall([property: JsonPropertyName("teamsApp@odata.bind")] string TeamsApp);
 
 /// <summary>Which subscription watches which mailbox (stored shared, so every host renews the same ones).</summary>
-internal sealed record SubscriptionEntry(string Mailbox, string SubscriptionId, DateTimeOffset ExpiresAt);
+internal sealed record SubscriptionEntry(string Mailbox, string SubscriptionId, DateTimeOffset ExpiresAt)
+{
+    public DateTimeOffset? LastResync { get; init; }
+}
 
 internal sealed record SubscriptionTable(List<SubscriptionEntry> Entries);
 

@@ -41,6 +41,12 @@ public sealed class GraphOptions
     /// <summary>How far ahead a resync reads calendars after missed notifications.</summary>
     public TimeSpan ResyncWindow { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// How often every watched calendar is read in full anyway. Queued notifications live in one host's memory
+    /// until processed; this bounds what a host crash between acknowledging and processing can lose.
+    /// </summary>
+    public TimeSpan ResyncInterval { get; set; } = TimeSpan.FromHours(6);
+
     /// <summary>Whether the app holds <c>Calendars.ReadWrite</c>, so *invite* adds the attendee itself.</summary>
     public bool CanEditCalendars { get; set; }
 

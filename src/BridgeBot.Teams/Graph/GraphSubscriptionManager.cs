@@ -44,9 +44,19 @@ internal sealed partial class GraphSubscriptionManager(
                 {
                     await CreateAsync(table, mailbox, cancellationToken);
                 }
-                else if (entry.ExpiresAt - now < Settings.RenewBefore)
+                else
                 {
-                    await RenewAsync(table, entry, cancellationToken);
+                    if (entry.ExpiresAt - now < Settings.RenewBefore)
+                    {
+                        await RenewAsync(table, entry, cancellationToken);
+                    }
+
+                    if (table.Find(e => e.SubscriptionId == entry.SubscriptionId) is { } current &&
+                        (current.LastResync is not { } last || now - last >= Settings.ResyncInterval))
+                    {
+                        await ResyncAsync(current.Mailbox, cancellationToken);
+                        table[table.IndexOf(current)] = current with { LastResync = now };
+                    }
                 }
             }
 
@@ -119,7 +129,10 @@ internal sealed partial class GraphSubscriptionManager(
         }
 
         table.RemoveAll(e => string.Equals(e.Mailbox, mailbox, StringComparison.OrdinalIgnoreCase));
-        table.Add(new SubscriptionEntry(mailbox, created.Id, created.ExpirationDateTime ?? time.GetUtcNow() + Settings.SubscriptionLifetime));
+        table.Add(new SubscriptionEntry(mailbox, created.Id, created.ExpirationDateTime ?? time.GetUtcNow() + Settings.SubscriptionLifetime)
+        {
+            LastResync = time.GetUtcNow(),
+        });
 
         // Whatever changed while there was no subscription arrives through no notification.
         await ResyncAsync(mailbox, cancellationToken);

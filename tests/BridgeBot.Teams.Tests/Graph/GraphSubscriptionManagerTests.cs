@@ -39,6 +39,20 @@ public sealed class GraphSubscriptionManagerTests
     }
 
     [Fact]
+    public async Task MaintainAsync_AfterResyncInterval_ReadsTheCalendarAgain()
+    {
+        await using var bed = await StartAsync();
+        await bed.Subscriptions.MaintainAsync(default);
+        bed.Graph.Events["late"] = FakeGraph.Event("late", "mia@contoso.com", "Launch", T0.AddDays(3));
+
+        bed.Time.Advance(bed.GraphOptions.ResyncInterval);
+        await bed.Subscriptions.MaintainAsync(default);
+
+        Assert.Equal(2, bed.Graph.Requests("GET", "users/mia@contoso.com/calendarView").Count);
+        Assert.NotNull(await bed.Meetings.GetAsync("graph:ical-late", default));
+    }
+
+    [Fact]
     public async Task MaintainAsync_CloseToExpiry_RenewsWithPatch()
     {
         await using var bed = await StartAsync();
