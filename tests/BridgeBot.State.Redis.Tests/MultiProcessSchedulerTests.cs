@@ -36,6 +36,7 @@ public sealed class MultiProcessSchedulerTests : IAsyncLifetime
         var options = Options();
         var state = new RedisStateStore(connection);
         var tracker = new MeetingTracker(new MeetingRepository(state), new RotationPlanner(state, options), new RedisScheduleStore(connection),
+            new MeetingNotifier(new Core.Outbound.Outbox([]), options, new NoAppInstaller(), new PeopleMatcher(new NoPeopleDirectory(), options)),
             options, TimeProvider.System);
 
         var now = DateTimeOffset.UtcNow;

@@ -156,8 +156,9 @@ public sealed class SharedSchedulerTests(RedisFixture redis) : IClassFixture<Red
             var state = new RedisStateStore(connection);
             var schedule = new RedisScheduleStore(connection);
             var meetings = new MeetingRepository(state);
-            Tracker = new MeetingTracker(meetings, new RotationPlanner(state, options), schedule, options, time);
-            var handler = new MeetingNudgeHandler(meetings, new MeetingNotifier(new Outbox([channel]), options, new NoAppInstaller(), new PeopleMatcher(new NoPeopleDirectory(), options)), options, time);
+            var notifier = new MeetingNotifier(new Outbox([channel]), options, new NoAppInstaller(), new PeopleMatcher(new NoPeopleDirectory(), options));
+            Tracker = new MeetingTracker(meetings, new RotationPlanner(state, options), schedule, notifier, options, time);
+            var handler = new MeetingNudgeHandler(meetings, notifier, options, time);
             Dispatcher = new ScheduleDispatcher(schedule, handler, time, NullLogger<ScheduleDispatcher>.Instance);
         }
 

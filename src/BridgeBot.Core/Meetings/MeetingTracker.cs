@@ -7,7 +7,8 @@ using BridgeBot.Core.Scheduling;
 /// uncovered marketing meeting, and keeps the meeting's timers in the shared schedule in line with its plan.
 /// </summary>
 public sealed class MeetingTracker(
-    MeetingRepository meetings, RotationPlanner rotation, IScheduleStore schedule, MeetingsOptions options, TimeProvider time)
+    MeetingRepository meetings, RotationPlanner rotation, IScheduleStore schedule, MeetingNotifier notifier, MeetingsOptions options,
+    TimeProvider time)
 {
     /// <summary>Records what a source saw; returns the record as stored.</summary>
     public async Task<MeetingRecord> ObserveAsync(MeetingSnapshot snapshot, CancellationToken cancellationToken)
@@ -23,25 +24,44 @@ public sealed class MeetingTracker(
             return next with { DeclinedBy = Union(next.DeclinedBy, calendarDeclines) };
         }, cancellationToken))!;
 
-        record = await EnsureProposalAsync(record, cancellationToken);
+        var previous = record.ProposedRep;
+        (record, var changedProposal) = await ProposeIfNeededAsync(record, cancellationToken);
         await SyncScheduleAsync(record, cancellationToken);
+
+        // The proposed representative declined in their calendar after being asked: ask the next one, as a
+        // decline in the bot would. Only the observer whose write changed the proposal sends.
+        if (changedProposal && previous is not null && record.ProposedRep is { } next &&
+            NudgePlanner.WasSent(record, NudgeKind.OrganizerNudge))
+        {
+            await notifier.SendAsync(next, MeetingCards.RepresentativeRequest(record, next), cancellationToken);
+            await notifier.SendAsync(record.Snapshot.Organizer,
+                MeetingCards.OrganizerNudge(record, $"{previous} declined; proposing {next} instead"), cancellationToken);
+        }
+
         return record;
     }
 
     /// <summary>
     /// Proposes the next representative when the meeting needs one and has none (or the proposed one declined).
     /// </summary>
-    public async Task<MeetingRecord> EnsureProposalAsync(MeetingRecord record, CancellationToken cancellationToken)
+    public async Task<MeetingRecord> EnsureProposalAsync(MeetingRecord record, CancellationToken cancellationToken) =>
+        (await ProposeIfNeededAsync(record, cancellationToken)).Record;
+
+    private async Task<(MeetingRecord Record, bool Changed)> ProposeIfNeededAsync(MeetingRecord record, CancellationToken cancellationToken)
     {
         if (record.IsSettled(options) || (record.ProposedRep is { } current && !Contains(record.DeclinedBy, current)))
         {
-            return record;
+            return (record, false);
         }
 
         var rep = await rotation.ProposeAsync(record.Snapshot, record.DeclinedBy, cancellationToken);
-        return (await meetings.UpdateAsync(record.Key, stored =>
-            stored is null || (stored.ProposedRep is { } p && !Contains(stored.DeclinedBy, p)) ? null : stored with { ProposedRep = rep },
-            cancellationToken))!;
+        var changed = false;
+        var updated = (await meetings.UpdateAsync(record.Key, stored =>
+        {
+            changed = !(stored is null || (stored.ProposedRep is { } p && !Contains(stored.DeclinedBy, p)));
+            return changed ? stored! with { ProposedRep = rep } : null;
+        }, cancellationToken))!;
+        return (updated, changed && rep is not null);
     }
 
     /// <summary>Schedules the planned nudges, moves changed ones, and cancels the ones no longer planned.</summary>

@@ -32,6 +32,19 @@ public sealed class MeetingDialogTests
     }
 
     [Fact]
+    public async Task CalendarDecline_ByProposedRep_AsksNextRepAndTellsOrganizerOnce()
+    {
+        await NudgedMeetingAsync();
+
+        await _h.ObserveAsync(Meeting(attendees: Attendee(Reps[0], AttendeeResponse.Declined)));
+        await _h.ObserveAsync(Meeting(attendees: Attendee(Reps[0], AttendeeResponse.Declined)));
+
+        Assert.Single(_h.Channel.To(Reps[1]));
+        Assert.Equal($"{Reps[0]} declined; proposing {Reps[1]} instead", _h.Channel.To(Marketer)[^1].Message.Card!.Title);
+        Assert.Equal(2, _h.Channel.To(Marketer).Count);
+    }
+
+    [Fact]
     public async Task Decline_BySomeoneElse_IsRefusedAndChangesNothing()
     {
         var record = await NudgedMeetingAsync();

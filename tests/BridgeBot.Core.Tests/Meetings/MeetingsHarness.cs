@@ -100,8 +100,8 @@ internal sealed class MeetingsHarness
         People = new PeopleMatcher(Directory, Options);
         Meetings = new MeetingRepository(State);
         Rotation = new RotationPlanner(State, Options);
-        Tracker = new MeetingTracker(Meetings, Rotation, Schedule, Options, Time);
         Notifier = new MeetingNotifier(new Outbox([Channel]), Options, Installer, People);
+        Tracker = new MeetingTracker(Meetings, Rotation, Schedule, Notifier, Options, Time);
         Dispatcher = new ScheduleDispatcher(
             Schedule, new MeetingNudgeHandler(Meetings, Notifier, Options, Time), Time, NullLogger<ScheduleDispatcher>.Instance);
         Organizer = new OrganizerNudgeDialog(Meetings, Tracker, Notifier, calendar ?? new NoCalendarAccess(), People, Options, Time);

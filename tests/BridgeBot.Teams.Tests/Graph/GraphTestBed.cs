@@ -39,7 +39,9 @@ internal sealed class GraphTestBed : IAsyncDisposable
         var options = Options.Create(GraphOptions);
         State = new InMemoryStateStore(Time);
         Meetings = new MeetingRepository(State);
-        Tracker = new MeetingTracker(Meetings, new RotationPlanner(State, MeetingsOptions), Schedule, MeetingsOptions, Time);
+        var notifier = new MeetingNotifier(new BridgeBot.Core.Outbound.Outbox([]), MeetingsOptions, new NoAppInstaller(),
+            new PeopleMatcher(new NoPeopleDirectory(), MeetingsOptions));
+        Tracker = new MeetingTracker(Meetings, new RotationPlanner(State, MeetingsOptions), Schedule, notifier, MeetingsOptions, Time);
         Client = new GraphClient(new HttpClient(), new FixedToken(), options);
         Subscriptions = new GraphSubscriptionManager(Client, State, Tracker, MeetingsOptions, options, Time, NullLogger<GraphSubscriptionManager>.Instance);
         Changes = new GraphChangeProcessor(Client, Tracker, Meetings, State);
