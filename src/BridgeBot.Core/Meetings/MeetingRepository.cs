@@ -4,9 +4,10 @@ using BridgeBot.Core.State;
 
 /// <summary>
 /// Meeting records in the state store, each changed by compare-and-set, plus an index of every tracked key
-/// (for the coverage report).
+/// (for the coverage report). Meetings that started longer than <see cref="MeetingsOptions.RetainFor"/> ago
+/// leave the index, and their records are deleted, when new meetings are added.
 /// </summary>
-public sealed class MeetingRepository(IStateStore store)
+public sealed class MeetingRepository(IStateStore store, TimeProvider? time = null, MeetingsOptions? options = null)
 {
     private const int MaxAttempts = 50;
     private static readonly StateKey IndexKey = new("meetings", "index");
@@ -39,7 +40,7 @@ public sealed class MeetingRepository(IStateStore store)
             {
                 if (stored is null)
                 {
-                    await AddToIndexAsync(meetingKey, cancellationToken);
+                    await AddToIndexAsync(meetingKey, next.Snapshot.Start, cancellationToken);
                 }
 
                 return next;
@@ -52,11 +53,11 @@ public sealed class MeetingRepository(IStateStore store)
     /// <summary>Every tracked meeting.</summary>
     public async Task<IReadOnlyList<MeetingRecord>> ListAsync(CancellationToken cancellationToken)
     {
-        var index = await store.ReadAsync(IndexKey, MeetingsJsonContext.Default.ListString, cancellationToken);
+        var index = await store.ReadAsync(IndexKey, MeetingsJsonContext.Default.ListMeetingIndexEntry, cancellationToken);
         var records = new List<MeetingRecord>();
-        foreach (var meetingKey in index?.Value ?? [])
+        foreach (var entry in index?.Value ?? [])
         {
-            if (await GetAsync(meetingKey, cancellationToken) is { } record)
+            if (await GetAsync(entry.Key, cancellationToken) is { } record)
             {
                 records.Add(record);
             }
@@ -65,21 +66,29 @@ public sealed class MeetingRepository(IStateStore store)
         return records;
     }
 
-    private async Task AddToIndexAsync(string meetingKey, CancellationToken cancellationToken)
+    private async Task AddToIndexAsync(string meetingKey, DateTimeOffset start, CancellationToken cancellationToken)
     {
+        var cutoff = options is null ? DateTimeOffset.MinValue : (time ?? TimeProvider.System).GetUtcNow() - options.RetainFor;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var stored = await store.ReadAsync(IndexKey, MeetingsJsonContext.Default.ListString, cancellationToken);
-            var keys = stored?.Value ?? [];
-            if (keys.Contains(meetingKey))
+            var stored = await store.ReadAsync(IndexKey, MeetingsJsonContext.Default.ListMeetingIndexEntry, cancellationToken);
+            var entries = stored?.Value ?? [];
+            if (entries.Any(e => e.Key == meetingKey))
             {
                 return;
             }
 
+            var expired = entries.Where(e => e.Start < cutoff).ToList();
+            var kept = entries.Except(expired).Append(new MeetingIndexEntry(meetingKey, start)).ToList();
             var write = await store.WriteAsync(
-                IndexKey, [.. keys, meetingKey], MeetingsJsonContext.Default.ListString, ETagCondition.For(stored), null, cancellationToken);
+                IndexKey, kept, MeetingsJsonContext.Default.ListMeetingIndexEntry, ETagCondition.For(stored), null, cancellationToken);
             if (write.Succeeded)
             {
+                foreach (var old in expired)
+                {
+                    await store.DeleteAsync(KeyFor(old.Key), ETagCondition.Any, cancellationToken);
+                }
+
                 return;
             }
         }
@@ -89,3 +98,6 @@ public sealed class MeetingRepository(IStateStore store)
 
     private static StateKey KeyFor(string meetingKey) => new("meeting", meetingKey);
 }
+
+/// <summary>One tracked meeting in the index: its key and its start when first tracked (for retention).</summary>
+public sealed record MeetingIndexEntry(string Key, DateTimeOffset Start);

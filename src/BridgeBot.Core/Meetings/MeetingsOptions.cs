@@ -38,6 +38,9 @@ public sealed class MeetingsOptions
     /// <summary>How long before the start the IT lead is told about a still uncovered meeting.</summary>
     public TimeSpan EscalationBefore { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>How long meetings are kept for the coverage report after their start.</summary>
+    public TimeSpan RetainFor { get; set; } = TimeSpan.FromDays(400);
+
     /// <summary>How often the nudge dispatcher looks for due nudges.</summary>
     public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -180,6 +180,18 @@ public sealed class MeetingDialogTests
     }
 
     [Fact]
+    public async Task MeetingsOlderThanRetention_LeaveTheReportWhenNewOnesArrive()
+    {
+        await _h.ObserveAsync(Meeting("old"));
+        _h.Time.Advance(_h.Options.RetainFor + TimeSpan.FromDays(4));
+
+        await _h.ObserveAsync(Meeting("new", start: _h.Time.GetUtcNow().AddDays(1)));
+
+        Assert.Equal(["api:new"], (await _h.Meetings.ListAsync(default)).Select(r => r.Key));
+        Assert.Null(await _h.Meetings.GetAsync("api:old", default));
+    }
+
+    [Fact]
     public async Task Coverage_PerWeekAndOrganizer_CountsAcceptedAndAttended()
     {
         var covered = await _h.ObserveAsync(Meeting("a", attendees: Attendee(Reps[0], AttendeeResponse.Accepted)));

@@ -98,7 +98,7 @@ internal sealed class MeetingsHarness
         State = new InMemoryStateStore(Time);
         Installer.Channel = Channel;
         People = new PeopleMatcher(Directory, Options);
-        Meetings = new MeetingRepository(State);
+        Meetings = new MeetingRepository(State, Time, Options);
         Rotation = new RotationPlanner(State, Options);
         Notifier = new MeetingNotifier(new Outbox([Channel]), Options, Installer, People);
         Tracker = new MeetingTracker(Meetings, Rotation, Schedule, Notifier, Options, Time);
