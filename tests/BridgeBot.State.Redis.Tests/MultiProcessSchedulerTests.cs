@@ -110,7 +110,9 @@ public sealed class MultiProcessSchedulerTests : IAsyncLifetime
         var probe = Path.Combine(
             AppContext.BaseDirectory.Replace("BridgeBot.State.Redis.Tests", "BridgeBot.SchedulerProbe", StringComparison.Ordinal),
             "BridgeBot.SchedulerProbe.dll");
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        // The SDK tells child processes which dotnet runs them; outside the SDK, the one on PATH.
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var info = new ProcessStartInfo(dotnet) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { probe, _redis.Configuration, name, hangAfter.ToString() })
         {
             info.ArgumentList.Add(arg);
