@@ -40,7 +40,11 @@ internal sealed class GraphOptionsValidator : IValidateOptions<GraphOptions>
     {
         if (!options.IsConfigured)
         {
-            return ValidateOptionsResult.Success;
+            var given = new[] { options.TenantId, options.ClientId, options.ClientSecret }.Count(v => !string.IsNullOrWhiteSpace(v));
+            return given == 0
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(
+                    "Graph:TenantId, Graph:ClientId and Graph:ClientSecret go together; set all three (or none to turn calendar watching off).");
         }
 
         var errors = new List<string>();
