@@ -4,8 +4,10 @@ using BridgeBot.Core;
 using BridgeBot.Core.Pipeline;
 using BridgeBot.Host.Diagnostics;
 using BridgeBot.Host.Health;
+using BridgeBot.Host.Meetings;
 using BridgeBot.Slack;
 using BridgeBot.State.Redis;
+using BridgeBot.Teams.Graph;
 using BridgeBot.Teams;
 using Microsoft.Extensions.Options;
 
@@ -43,6 +45,8 @@ internal static partial class BridgeBotHostExtensions
         services.AddPriorityBoard();
         services.AddSlackChannel(builder.Configuration);
         services.AddTeamsChannel();
+        services.AddMeetingCoverage();
+        services.AddGraphCalendar(builder.Configuration);
         services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("state", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
@@ -67,6 +71,8 @@ internal static partial class BridgeBotHostExtensions
         app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4"));
         app.MapSlackEndpoints();
         app.MapTeamsEndpoints();
+        app.MapMeetingEndpoints();
+        app.MapGraphNotifications();
         return app;
     }
 

@@ -23,6 +23,7 @@ public static class RedisStateServiceCollectionExtensions
         });
         services.AddSingleton<IStateStore, RedisStateStore>();
         services.AddSingleton<IDeduplicationStore, RedisDeduplicationStore>();
+        services.AddSingleton<BridgeBot.Core.Scheduling.IScheduleStore, RedisScheduleStore>();
         return services;
     }
 }

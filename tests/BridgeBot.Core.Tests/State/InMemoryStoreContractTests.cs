@@ -24,3 +24,8 @@ public sealed class InMemoryStoreContractTests : StateStoreContract
         return Task.CompletedTask;
     }
 }
+
+public sealed class InMemoryScheduleContractTests : ScheduleStoreContract
+{
+    protected override Core.Scheduling.IScheduleStore Schedule { get; } = new Core.Scheduling.InMemoryScheduleStore();
+}

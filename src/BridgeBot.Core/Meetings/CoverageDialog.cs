@@ -1,0 +1,42 @@
+namespace BridgeBot.Core.Meetings;
+
+using System.Globalization;
+using BridgeBot.Core.Dialogs;
+using BridgeBot.Core.Outbound;
+using BridgeBot.Core.Pipeline;
+
+/// <summary><c>coverage</c>: share of marketing meetings with IT accepted and attended, per week and per organizer.</summary>
+public sealed class CoverageDialog(MeetingRepository meetings, MeetingsOptions options) : IDialog
+{
+    /// <summary>How many weeks and organizers the card lists; the JSON endpoint has them all.</summary>
+    public const int MaxRows = 8;
+
+    public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command("coverage")];
+
+    public async ValueTask<DialogResult> HandleAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var report = CoverageReport.Build(await meetings.ListAsync(cancellationToken), options);
+        return DialogResult.Reply(Render(report));
+    }
+
+    public static OutboundMessage Render(CoverageReport report)
+    {
+        if (report.ByWeek.Count == 0)
+        {
+            return new OutboundMessage("No marketing meetings tracked yet.");
+        }
+
+        var facts = report.ByWeek.Take(MaxRows).Select(r => new CardFact($"Week {r.Group}", Describe(r)))
+            .Concat(report.ByOrganizer.Take(MaxRows).Select(r => new CardFact(r.Group, Describe(r))))
+            .ToList();
+        var card = new SummaryCard("Marketing meeting coverage", facts, [])
+        {
+            Body = "IT accepted / IT attended, as a share of marketing meetings: per week, then per organizer.",
+        };
+        var latest = report.ByWeek[0];
+        return new OutboundMessage($"Coverage in week {latest.Group}: {Describe(latest)}.", card);
+    }
+
+    private static string Describe(CoverageRow row) => string.Create(CultureInfo.InvariantCulture,
+        $"{row.AcceptedPercent:0.#}% accepted, {row.AttendedPercent:0.#}% attended ({row.Meetings} meetings)");
+}

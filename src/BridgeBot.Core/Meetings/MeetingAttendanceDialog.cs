@@ -1,0 +1,56 @@
+namespace BridgeBot.Core.Meetings;
+
+using BridgeBot.Core.Dialogs;
+using BridgeBot.Core.Pipeline;
+using BridgeBot.Core.Turns;
+
+/// <summary>
+/// Records, from the meeting events of meetings the bot is in, whether an IT representative joined. Teams names
+/// meetings by its own id, so a tracked meeting is found by that id or join URL, else by title and start time.
+/// </summary>
+public sealed class MeetingAttendanceDialog(MeetingRepository meetings, PeopleMatcher people) : IDialog
+{
+    /// <summary>How far a meeting event may be from the scheduled start and still match by title.</summary>
+    public static readonly TimeSpan StartTolerance = TimeSpan.FromMinutes(45);
+
+    public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Meeting];
+
+    public async ValueTask<DialogResult> HandleAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        if (context.Turn.Payload is not MeetingEvent { Kind: MeetingEventKind.Started or MeetingEventKind.ParticipantJoined } meetingEvent ||
+            !await AnyRepresentativeAsync(meetingEvent.Participants, cancellationToken))
+        {
+            return DialogResult.None;
+        }
+
+        var at = meetingEvent.At ?? context.Turn.ReceivedAt;
+        var all = await meetings.ListAsync(cancellationToken);
+        var record = all.FirstOrDefault(r => Matches(r.Snapshot.Id, meetingEvent.MeetingId) || Matches(r.Key, meetingEvent.MeetingId) ||
+                Matches(r.Snapshot.JoinUrl, meetingEvent.MeetingId))
+            ?? all.Where(r => meetingEvent.Title is { } title && Matches(r.Snapshot.Title, title) &&
+                    (r.Snapshot.Start - at).Duration() <= StartTolerance)
+                .OrderBy(r => (r.Snapshot.Start - at).Duration())
+                .FirstOrDefault();
+        if (record is not null && !record.ItAttended)
+        {
+            await meetings.UpdateAsync(record.Key, r => r is null || r.ItAttended ? null : r with { ItAttended = true }, cancellationToken);
+        }
+
+        return DialogResult.None;
+    }
+
+    private async Task<bool> AnyRepresentativeAsync(IReadOnlyList<TurnUser> participants, CancellationToken cancellationToken)
+    {
+        foreach (var participant in participants)
+        {
+            if (await people.RepresentativeOfAsync(participant, cancellationToken) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Matches(string? a, string b) => a is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}

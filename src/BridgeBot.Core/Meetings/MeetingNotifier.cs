@@ -1,0 +1,39 @@
+namespace BridgeBot.Core.Meetings;
+
+using BridgeBot.Core.Outbound;
+using BridgeBot.Core.Turns;
+
+/// <summary>How a nudge reached (or did not reach) its person.</summary>
+public sealed record NudgeDelivery(DeliveryStatus Status, bool ViaFallback);
+
+/// <summary>
+/// Sends meeting nudges to people in Teams through the <see cref="Outbox"/>. A person the channel cannot reach
+/// (never talked to the bot) gets the app installed and is tried again; when that is impossible the nudge goes
+/// to the fallback channel.
+/// </summary>
+public sealed class MeetingNotifier(Outbox outbox, MeetingsOptions options, ITeamsAppInstaller installer, PeopleMatcher people)
+{
+    public Task<NudgeDelivery> SendAsync(string email, OutboundMessage message, CancellationToken cancellationToken) =>
+        SendAsync(new MeetingPerson(email), message, cancellationToken);
+
+    public async Task<NudgeDelivery> SendAsync(MeetingPerson person, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var email = person.Email;
+        var target = new UserTarget(ChannelKind.Teams, options.TenantId, await people.TargetIdAsync(person, cancellationToken));
+        var result = await outbox.SendAsync(target, message, cancellationToken);
+        if (result.Status == DeliveryStatus.Unreachable && await installer.TryInstallForAsync(target.UserId, cancellationToken))
+        {
+            result = await outbox.SendAsync(target, message, cancellationToken);
+        }
+
+        if (result.Status != DeliveryStatus.Unreachable || string.IsNullOrWhiteSpace(options.FallbackChannel))
+        {
+            return new NudgeDelivery(result.Status, false);
+        }
+
+        var fallback = new ConversationTarget(new ConversationKey(ChannelKind.Teams, options.TenantId, options.FallbackChannel));
+        var forwarded = message with { Text = $"For {email} (not reachable in a 1:1 chat): {message.Text}" };
+        var viaChannel = await outbox.SendAsync(fallback, forwarded, cancellationToken);
+        return new NudgeDelivery(viaChannel.Status, viaChannel.Status == DeliveryStatus.Sent);
+    }
+}

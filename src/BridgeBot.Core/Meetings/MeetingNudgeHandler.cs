@@ -1,0 +1,78 @@
+namespace BridgeBot.Core.Meetings;
+
+using BridgeBot.Core.Outbound;
+using BridgeBot.Core.Scheduling;
+
+/// <summary>
+/// Sends one due nudge. It re-reads the meeting first, so a nudge whose meeting was covered, cancelled or already
+/// nudged is dropped rather than sent; after sending it marks the nudge sent on the record, so a host that takes
+/// over an expired lease does not send it again.
+/// </summary>
+public sealed class MeetingNudgeHandler(
+    MeetingRepository meetings, MeetingNotifier notifier, MeetingsOptions options, TimeProvider time) : IScheduledWorkHandler
+{
+    public async Task<WorkOutcome> HandleAsync(ClaimedItem item, CancellationToken cancellationToken)
+    {
+        if (!NudgePlanner.TryParseItemId(item.Id, out var kind, out var meetingKey) ||
+            await meetings.GetAsync(meetingKey, cancellationToken) is not { } record ||
+            record.Snapshot.Start <= time.GetUtcNow() ||
+            !NudgePlanner.Plan(record, options).Any(p => p.Kind == kind))
+        {
+            return WorkOutcome.Done;
+        }
+
+        var marker = NudgePlanner.SentMarker(kind, record.Snapshot.Start);
+        foreach (var (person, message) in Messages(kind, record))
+        {
+            // Marked per recipient right after each send: a host that takes over an expired lease skips whoever
+            // was already reached, so only a crash between one send and its mark can repeat that one message.
+            var recipientMarker = $"{marker}>{person.Email.ToLowerInvariant()}";
+            if (record.SentNudges.Contains(recipientMarker))
+            {
+                continue;
+            }
+
+            var delivery = await notifier.SendAsync(person, message, cancellationToken);
+
+            // A platform failure is worth another try (the lease expires and some host claims it again); an
+            // unreachable person with no fallback channel is not.
+            if (delivery.Status == DeliveryStatus.Failed)
+            {
+                return WorkOutcome.RetryLater;
+            }
+
+            // Not cancellable: once the message is out, recording it matters more than stopping on time.
+            record = await MarkAsync(meetingKey, recipientMarker, delivery.ViaFallback, CancellationToken.None) ?? record;
+        }
+
+        await MarkAsync(meetingKey, marker, false, CancellationToken.None);
+        return WorkOutcome.Done;
+    }
+
+    private IEnumerable<(MeetingPerson Person, OutboundMessage Message)> Messages(NudgeKind kind, MeetingRecord record)
+    {
+        switch (kind)
+        {
+            case NudgeKind.OrganizerNudge:
+                yield return (record.Snapshot.Organizer, MeetingCards.OrganizerNudge(record, "This marketing meeting has no one from IT"));
+                if (record.ProposedRep is { } rep)
+                {
+                    yield return (new MeetingPerson(rep), MeetingCards.RepresentativeRequest(record, rep));
+                }
+
+                break;
+            case NudgeKind.Reminder:
+                yield return (record.Snapshot.Organizer, MeetingCards.OrganizerNudge(record, "Reminder: still no one from IT"));
+                break;
+            case NudgeKind.Escalation:
+                yield return (new MeetingPerson(options.ItLead!), MeetingCards.Escalation(record));
+                break;
+        }
+    }
+
+    private Task<MeetingRecord?> MarkAsync(string meetingKey, string marker, bool viaFallback, CancellationToken cancellationToken) =>
+        meetings.UpdateAsync(meetingKey, stored => stored is null || stored.SentNudges.Contains(marker)
+            ? null
+            : stored with { SentNudges = [.. stored.SentNudges, marker], UsedFallback = stored.UsedFallback || viaFallback },
+            cancellationToken);
+}

@@ -1,0 +1,51 @@
+namespace BridgeBot.Core.Meetings;
+
+/// <summary>
+/// What BridgeBot knows about one tracked meeting: the latest snapshot plus what happened around it
+/// (proposed representative, declines, acceptance, "no IT needed", nudges sent, attendance).
+/// </summary>
+public sealed record MeetingRecord(MeetingSnapshot Snapshot, bool IsMarketing, DateTimeOffset FirstSeen)
+{
+    /// <summary>The representative the rotation proposed and who was asked to accept.</summary>
+    public string? ProposedRep { get; init; }
+
+    /// <summary>Representatives who declined this meeting (in the bot or in the calendar).</summary>
+    public IReadOnlyList<string> DeclinedBy { get; init; } = [];
+
+    /// <summary>The representative who accepted in the bot.</summary>
+    public string? AcceptedRep { get; init; }
+
+    /// <summary>The representative the organizer chose to invite.</summary>
+    public string? InvitedRep { get; init; }
+
+    /// <summary>Why the organizer said no IT is needed; set means the meeting needs no more nudges.</summary>
+    public string? NoItReason { get; init; }
+
+    /// <summary>Who said no IT is needed.</summary>
+    public string? NoItBy { get; init; }
+
+    /// <summary>Nudges already sent, as <c>kind</c> or <c>kind@start</c> (see <see cref="NudgePlanner"/>).</summary>
+    public IReadOnlyList<string> SentNudges { get; init; } = [];
+
+    /// <summary>Whether an IT representative was seen joining the meeting.</summary>
+    public bool ItAttended { get; init; }
+
+    /// <summary>Whether a nudge had to go to the fallback channel because the person was unreachable.</summary>
+    public bool UsedFallback { get; init; }
+
+    /// <summary>The tracking key (source and id).</summary>
+    public string Key => Snapshot.Key;
+
+    /// <summary>Covered in the calendar, or a representative accepted in the bot.</summary>
+    public bool HasIt(MeetingsOptions options) =>
+        AcceptedRep is not null || MarketingMeetingPolicy.IsCovered(Snapshot, options);
+
+    /// <summary>Whether IT accepted: a representative accepted in the bot or in the calendar.</summary>
+    public bool ItAccepted(MeetingsOptions options) =>
+        AcceptedRep is not null ||
+        Snapshot.Attendees.Any(a => a.Response == AttendeeResponse.Accepted && options.IsRepresentative(a.Person.Email));
+
+    /// <summary>Nothing left to nudge about: not marketing, cancelled, covered, or "no IT needed".</summary>
+    public bool IsSettled(MeetingsOptions options) =>
+        !IsMarketing || Snapshot.Cancelled || NoItReason is not null || HasIt(options);
+}

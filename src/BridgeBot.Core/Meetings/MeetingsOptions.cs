@@ -1,0 +1,59 @@
+namespace BridgeBot.Core.Meetings;
+
+/// <summary>Section <c>Meetings</c>: who counts as marketing and IT, and when to nudge.</summary>
+public sealed class MeetingsOptions
+{
+    public const string Section = "Meetings";
+
+    /// <summary>E-mail addresses of marketing people; a meeting they organize is a marketing meeting.</summary>
+    public List<string> MarketingRoster { get; set; } = [];
+
+    /// <summary>Words in a meeting title that make it a marketing meeting (case-insensitive), e.g. "campaign".</summary>
+    public List<string> TitleKeywords { get; set; } = [];
+
+    /// <summary>E-mail addresses of the IT representatives, in rotation order.</summary>
+    public List<string> ItRepresentatives { get; set; } = [];
+
+    /// <summary>E-mail address of the IT lead, who gets escalations.</summary>
+    public string? ItLead { get; set; }
+
+    /// <summary>How many meetings one representative is proposed for per ISO week at most.</summary>
+    public int WeeklyCap { get; set; } = 5;
+
+    /// <summary>Teams conversation id of a channel for nudges that cannot reach a person directly.</summary>
+    public string? FallbackChannel { get; set; }
+
+    /// <summary>Entra tenant of the people above (for Teams targets).</summary>
+    public string TenantId { get; set; } = string.Empty;
+
+    /// <summary>Optional e-mail -> Teams / Entra user id map for people the sources know only by address.</summary>
+    public Dictionary<string, string> UserIds { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>API key that <c>POST /api/meetings</c> requires in <c>X-Api-Key</c>; the endpoint answers 401 without one.</summary>
+    public string? IngestApiKey { get; set; }
+
+    /// <summary>How long before the start the organizer is reminded of an uncovered meeting.</summary>
+    public TimeSpan ReminderBefore { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long before the start the IT lead is told about a still uncovered meeting.</summary>
+    public TimeSpan EscalationBefore { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>How long meetings are kept for the coverage report after their start.</summary>
+    public TimeSpan RetainFor { get; set; } = TimeSpan.FromDays(400);
+
+    /// <summary>How often the nudge dispatcher looks for due nudges.</summary>
+    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a host owns a claimed nudge; when it dies, another host sends it after this.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Whether <paramref name="email"/> is an IT representative.</summary>
+    public bool IsRepresentative(string email) => ItRepresentatives.Any(r => string.Equals(r, email, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The id a Teams target uses for this person: the configured id, the directory id, or the address.</summary>
+    public string UserIdFor(MeetingPerson person) =>
+        UserIds.TryGetValue(person.Email, out var id) ? id : person.DirectoryId ?? person.Email;
+
+    /// <summary>The id a Teams target uses for an address.</summary>
+    public string UserIdFor(string email) => UserIds.TryGetValue(email, out var id) ? id : email;
+}

@@ -1,0 +1,60 @@
+namespace BridgeBot.Host.Meetings;
+
+using BridgeBot.Core.Meetings;
+using Microsoft.Extensions.Options;
+
+/// <summary>Plugs meeting coverage into the host: options, the nudge scheduler and the HTTP endpoints.</summary>
+internal static class MeetingsHostExtensions
+{
+    public static IServiceCollection AddMeetingCoverage(this IServiceCollection services)
+    {
+        services.AddOptions<MeetingsOptions>().BindConfiguration(MeetingsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MeetingsOptions>, MeetingsOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MeetingsOptions>>().Value);
+        services.AddBridgeBotMeetings();
+        services.AddHostedService<NudgeSchedulerService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMeetingEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/meetings", MeetingEndpoints.IngestAsync);
+        endpoints.MapGet("/api/coverage", MeetingEndpoints.CoverageAsync);
+        return endpoints;
+    }
+}
+
+/// <summary>Refuses settings that would make the scheduler spin or never nudge; names the setting at fault.</summary>
+internal sealed class MeetingsOptionsValidator : IValidateOptions<MeetingsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MeetingsOptions options)
+    {
+        var errors = new List<string>();
+        if (options.WeeklyCap < 1)
+        {
+            errors.Add("Meetings:WeeklyCap must be at least 1.");
+        }
+
+        if (options.DispatchInterval < TimeSpan.FromSeconds(1))
+        {
+            errors.Add("Meetings:DispatchInterval must be at least 00:00:01.");
+        }
+
+        if (options.LeaseDuration < TimeSpan.FromSeconds(5))
+        {
+            errors.Add("Meetings:LeaseDuration must be at least 00:00:05 (a send must fit in it).");
+        }
+
+        if (options.ReminderBefore <= options.EscalationBefore || options.EscalationBefore <= TimeSpan.Zero)
+        {
+            errors.Add("Meetings:ReminderBefore must be longer than Meetings:EscalationBefore, and both positive.");
+        }
+
+        if (options.ItRepresentatives.Count > 0 && string.IsNullOrWhiteSpace(options.TenantId))
+        {
+            errors.Add("Meetings:TenantId is required when Meetings:ItRepresentatives is set (nudges go to Teams users of that tenant).");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,35 @@
+namespace BridgeBot.Host.Meetings;
+
+using BridgeBot.Core.Meetings;
+using BridgeBot.Core.Scheduling;
+
+/// <summary>
+/// Runs the shared nudge schedule on this host: every <see cref="MeetingsOptions.DispatchInterval"/> it claims due
+/// nudges (with a lease, so other hosts never send the same one) and sends them.
+/// </summary>
+internal sealed partial class NudgeSchedulerService(
+    ScheduleDispatcher dispatcher, MeetingsOptions options, TimeProvider time, ILogger<NudgeSchedulerService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.DispatchInterval, time);
+        do
+        {
+            try
+            {
+                // A full batch means more may be due: keep going before waiting for the next tick.
+                while (await dispatcher.TickAsync(options.LeaseDuration, stoppingToken) >= ScheduleDispatcher.BatchSize)
+                {
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogTickFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(EventId = 610, Level = LogLevel.Warning, Message = "Nudge scheduler tick failed; retrying on the next tick.")]
+    private static partial void LogTickFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,58 @@
+namespace BridgeBot.Teams.Graph;
+
+using BridgeBot.Core.Meetings;
+using BridgeBot.Core.State;
+
+/// <summary>
+/// Turns one verified change notification into a meeting observation: fetches the event (notifications carry only
+/// its id) or, for a deletion, cancels the meeting the event id was last seen as.
+/// </summary>
+internal sealed class GraphChangeProcessor(GraphClient graph, MeetingTracker tracker, MeetingRepository meetings, IStateStore store)
+{
+    private static readonly TimeSpan EventIndexLifetime = TimeSpan.FromDays(180);
+
+    public async Task ProcessAsync(GraphNotification notification, CancellationToken cancellationToken)
+    {
+        if (!TryParseResource(notification.Resource, out var mailbox, out var eventId))
+        {
+            return;
+        }
+
+        if (!string.Equals(notification.ChangeType, "deleted", StringComparison.OrdinalIgnoreCase))
+        {
+            var (status, graphEvent) = await graph.GetEventAsync(mailbox, eventId, cancellationToken);
+            if (status == GraphStatus.Ok && graphEvent is not null && GraphEventMapper.ToSnapshot(graphEvent) is { } snapshot)
+            {
+                await store.WriteAsync(EventKey(eventId), System.Text.Encoding.UTF8.GetBytes(snapshot.Id), ETagCondition.Any,
+                    EventIndexLifetime, cancellationToken);
+                await tracker.ObserveAsync(snapshot, cancellationToken);
+                return;
+            }
+
+            if (status != GraphStatus.NotFound)
+            {
+                return;
+            }
+        }
+
+        // Deleted (or gone by the time we asked): Graph no longer tells us which meeting it was, the index does.
+        if (await store.ReadAsync(EventKey(eventId), cancellationToken) is { } indexed &&
+            await meetings.GetAsync($"{GraphEventMapper.Source}:{System.Text.Encoding.UTF8.GetString(indexed.Value)}", cancellationToken) is { } record)
+        {
+            await tracker.ObserveAsync(record.Snapshot with { Cancelled = true }, cancellationToken);
+        }
+    }
+
+    // Graph sends resources like "Users/{user-id}/Events/{event-id}".
+    internal static bool TryParseResource(string? resource, out string mailbox, out string eventId)
+    {
+        var parts = (resource ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var ok = parts.Length == 4 && parts[0].Equals("users", StringComparison.OrdinalIgnoreCase) &&
+            parts[2].Equals("events", StringComparison.OrdinalIgnoreCase);
+        mailbox = ok ? parts[1] : string.Empty;
+        eventId = ok ? parts[3] : string.Empty;
+        return ok;
+    }
+
+    private static StateKey EventKey(string eventId) => new("graph", $"event:{eventId}");
+}

@@ -1,0 +1,131 @@
+namespace BridgeBot.Teams.Graph;
+
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Options;
+
+/// <summary>How a Graph call went, in the cases callers act on.</summary>
+internal enum GraphStatus
+{
+    Ok,
+    NotFound,
+    Forbidden,
+    Failed,
+}
+
+/// <summary>The Graph calls meeting coverage needs: subscriptions, calendar events, attendees, app installation.</summary>
+internal sealed class GraphClient(HttpClient http, IGraphTokenSource tokens, IOptions<GraphOptions> options)
+{
+    private const string EventFields = "id,iCalUId,subject,isCancelled,isOrganizer,start,end,organizer,attendees,onlineMeeting";
+    private GraphOptions Settings => options.Value;
+
+    public async Task<(GraphStatus Status, GraphSubscription? Subscription)> CreateSubscriptionAsync(
+        string mailbox, DateTimeOffset expires, CancellationToken cancellationToken)
+    {
+        var body = new GraphSubscription(null, $"/users/{mailbox}/events", "created,updated,deleted",
+            Settings.NotificationUrl, Settings.LifecycleUrl, expires, Settings.ClientState);
+        return await SendAsync(HttpMethod.Post, "subscriptions", body, GraphJsonContext.Default.GraphSubscription,
+            GraphJsonContext.Default.GraphSubscription, cancellationToken);
+    }
+
+    public async Task<GraphStatus> RenewSubscriptionAsync(string id, DateTimeOffset expires, CancellationToken cancellationToken) =>
+        (await SendAsync(HttpMethod.Patch, $"subscriptions/{Uri.EscapeDataString(id)}", new GraphSubscriptionPatch(expires),
+            GraphJsonContext.Default.GraphSubscriptionPatch, GraphJsonContext.Default.GraphSubscription, cancellationToken)).Status;
+
+    public async Task<GraphStatus> ReauthorizeSubscriptionAsync(string id, CancellationToken cancellationToken) =>
+        (await SendAsync<object, GraphSubscription>(HttpMethod.Post, $"subscriptions/{Uri.EscapeDataString(id)}/reauthorize", null, null,
+            null, cancellationToken)).Status;
+
+    public Task<(GraphStatus Status, GraphEvent? Event)> GetEventAsync(string mailbox, string eventId, CancellationToken cancellationToken) =>
+        SendAsync<object, GraphEvent>(HttpMethod.Get,
+            $"users/{Uri.EscapeDataString(mailbox)}/events/{Uri.EscapeDataString(eventId)}?$select={EventFields}",
+            null, null, GraphJsonContext.Default.GraphEvent, cancellationToken);
+
+    /// <summary>The mailbox's copy of the meeting with this iCalendar uid (the same in every attendee's calendar).</summary>
+    public async Task<(GraphStatus Status, GraphEvent? Event)> FindEventAsync(string mailbox, string iCalUId, CancellationToken cancellationToken)
+    {
+        var filter = Uri.EscapeDataString($"iCalUId eq '{iCalUId.Replace("'", "''", StringComparison.Ordinal)}'");
+        var (status, page) = await SendAsync<object, GraphEventPage>(HttpMethod.Get,
+            $"users/{Uri.EscapeDataString(mailbox)}/events?$filter={filter}&$select={EventFields}", null, null,
+            GraphJsonContext.Default.GraphEventPage, cancellationToken);
+        var found = page?.Value?.FirstOrDefault();
+        return status == GraphStatus.Ok && found is null ? (GraphStatus.NotFound, null) : (status, found);
+    }
+
+    /// <summary>Every event of the mailbox between the two instants, following paging.</summary>
+    public async Task<(GraphStatus Status, List<GraphEvent> Events)> ListEventsAsync(
+        string mailbox, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var events = new List<GraphEvent>();
+        string? next = string.Create(CultureInfo.InvariantCulture,
+            $"users/{Uri.EscapeDataString(mailbox)}/calendarView?startDateTime={from.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}&endDateTime={to.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}&$select={EventFields}&$top=100");
+        while (next is not null)
+        {
+            var (status, page) = await SendAsync<object, GraphEventPage>(HttpMethod.Get, next, null, null,
+                GraphJsonContext.Default.GraphEventPage, cancellationToken);
+            if (status != GraphStatus.Ok || page is null)
+            {
+                return (status == GraphStatus.Ok ? GraphStatus.Failed : status, events);
+            }
+
+            events.AddRange(page.Value ?? []);
+            next = page.NextLink;
+        }
+
+        return (GraphStatus.Ok, events);
+    }
+
+    /// <summary>Replaces the attendee list (Graph has no "add one attendee"; the caller sends the old list plus the new one).</summary>
+    public async Task<GraphStatus> SetAttendeesAsync(string mailbox, string eventId, List<GraphAttendee> attendees, CancellationToken cancellationToken) =>
+        (await SendAsync(HttpMethod.Patch, $"users/{Uri.EscapeDataString(mailbox)}/events/{Uri.EscapeDataString(eventId)}",
+            new GraphAttendeesPatch(attendees), GraphJsonContext.Default.GraphAttendeesPatch, GraphJsonContext.Default.GraphEvent, cancellationToken)).Status;
+
+    public async Task<string?> FindUserIdAsync(string email, CancellationToken cancellationToken) =>
+        (await SendAsync<object, GraphUser>(HttpMethod.Get, $"users/{Uri.EscapeDataString(email)}?$select=id", null, null,
+            GraphJsonContext.Default.GraphUser, cancellationToken)).Body?.Id;
+
+    public async Task<GraphStatus> InstallAppForUserAsync(string user, string catalogAppId, CancellationToken cancellationToken)
+    {
+        var bind = new GraphAppInstall(new Uri(new Uri(Settings.BaseUrl), $"appCatalogs/teamsApps/{Uri.EscapeDataString(catalogAppId)}").ToString());
+        var (status, _) = await SendAsync<GraphAppInstall, GraphSubscription>(HttpMethod.Post,
+            $"users/{Uri.EscapeDataString(user)}/teamwork/installedApps", bind, GraphJsonContext.Default.GraphAppInstall, null, cancellationToken,
+            conflictIsOk: true);
+        return status;
+    }
+
+    private async Task<(GraphStatus Status, TResponse? Body)> SendAsync<TRequest, TResponse>(
+        HttpMethod method, string relative, TRequest? body, JsonTypeInfo<TRequest>? requestType, JsonTypeInfo<TResponse>? responseType,
+        CancellationToken cancellationToken, bool conflictIsOk = false)
+        where TResponse : class
+    {
+        var uri = Uri.TryCreate(relative, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)
+            ? absolute
+            : new Uri(new Uri(Settings.BaseUrl), relative);
+        using var request = new HttpRequestMessage(method, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(cancellationToken));
+        request.Headers.TryAddWithoutValidation("Prefer", "outlook.timezone=\"UTC\"");
+        if (body is not null && requestType is not null)
+        {
+            request.Content = JsonContent.Create(body, requestType);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        var status = response.StatusCode switch
+        {
+            _ when response.IsSuccessStatusCode => GraphStatus.Ok,
+            HttpStatusCode.Conflict when conflictIsOk => GraphStatus.Ok,
+            HttpStatusCode.NotFound => GraphStatus.NotFound,
+            HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized => GraphStatus.Forbidden,
+            _ => GraphStatus.Failed,
+        };
+        if (status != GraphStatus.Ok || responseType is null || response.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.Conflict)
+        {
+            return (status, null);
+        }
+
+        return (status, await response.Content.ReadFromJsonAsync(responseType, cancellationToken));
+    }
+}

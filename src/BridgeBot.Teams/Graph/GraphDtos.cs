@@ -1,0 +1,82 @@
+namespace BridgeBot.Teams.Graph;
+
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+internal sealed record GraphSubscription(
+    string? Id,
+    string? Resource,
+    string? ChangeType,
+    string? NotificationUrl,
+    string? LifecycleNotificationUrl,
+    DateTimeOffset? ExpirationDateTime,
+    string? ClientState);
+
+internal sealed record GraphSubscriptionPatch(DateTimeOffset ExpirationDateTime);
+
+internal sealed record GraphEmailAddress(string? Name, string? Address);
+
+internal sealed record GraphRecipient(GraphEmailAddress? EmailAddress);
+
+internal sealed record GraphResponseStatus(string? Response);
+
+internal sealed record GraphAttendee(GraphEmailAddress? EmailAddress, string? Type, GraphResponseStatus? Status);
+
+internal sealed record GraphDateTimeZone(string? DateTime, string? TimeZone);
+
+internal sealed record GraphOnlineMeeting(string? JoinUrl);
+
+internal sealed record GraphEvent(
+    string? Id,
+    [property: JsonPropertyName("iCalUId")] string? ICalUId,
+    string? Subject,
+    bool IsCancelled,
+    bool? IsOrganizer,
+    GraphDateTimeZone? Start,
+    GraphDateTimeZone? End,
+    GraphRecipient? Organizer,
+    List<GraphAttendee>? Attendees,
+    GraphOnlineMeeting? OnlineMeeting);
+
+internal sealed record GraphEventPage(
+    List<GraphEvent>? Value,
+    [property: JsonPropertyName("@odata.nextLink")] string? NextLink);
+
+internal sealed record GraphAttendeesPatch(List<GraphAttendee> Attendees);
+
+internal sealed record GraphResourceData(string? Id);
+
+internal sealed record GraphNotification(
+    string? SubscriptionId,
+    string? ClientState,
+    string? ChangeType,
+    string? Resource,
+    GraphResourceData? ResourceData,
+    string? LifecycleEvent,
+    string? TenantId);
+
+internal sealed record GraphNotificationBatch(List<GraphNotification>? Value);
+
+internal sealed record GraphUser(string? Id);
+
+internal sealed record GraphAppInstall([property: JsonPropertyName("teamsApp@odata.bind")] string TeamsApp);
+
+/// <summary>Which subscription watches which mailbox (stored shared, so every host renews the same ones).</summary>
+internal sealed record SubscriptionEntry(string Mailbox, string SubscriptionId, DateTimeOffset ExpiresAt)
+{
+    public DateTimeOffset? LastResync { get; init; }
+}
+
+internal sealed record SubscriptionTable(List<SubscriptionEntry> Entries);
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(GraphSubscription))]
+[JsonSerializable(typeof(GraphSubscriptionPatch))]
+[JsonSerializable(typeof(GraphEvent))]
+[JsonSerializable(typeof(GraphEventPage))]
+[JsonSerializable(typeof(GraphAttendeesPatch))]
+[JsonSerializable(typeof(GraphNotificationBatch))]
+[JsonSerializable(typeof(GraphAppInstall))]
+[JsonSerializable(typeof(GraphUser))]
+[JsonSerializable(typeof(SubscriptionTable))]
+internal sealed partial class GraphJsonContext : JsonSerializerContext;

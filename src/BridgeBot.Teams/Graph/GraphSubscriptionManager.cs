@@ -1,0 +1,178 @@
+namespace BridgeBot.Teams.Graph;
+
+using BridgeBot.Core.Meetings;
+using BridgeBot.Core.State;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+/// <summary>
+/// Keeps one Graph subscription per marketing-roster calendar alive (create, renew before expiry, recreate when
+/// removed), answers lifecycle events, and resyncs a calendar when notifications may have been lost. The table of
+/// subscriptions is shared state; one host at a time maintains it (a short lease in the state store).
+/// </summary>
+internal sealed partial class GraphSubscriptionManager(
+    GraphClient graph,
+    IStateStore store,
+    MeetingTracker tracker,
+    MeetingsOptions meetings,
+    IOptions<GraphOptions> options,
+    TimeProvider time,
+    ILogger<GraphSubscriptionManager> logger)
+{
+    private static readonly StateKey TableKey = new("graph", "subscriptions");
+    private static readonly StateKey MaintainerKey = new("graph", "maintainer");
+
+    private GraphOptions Settings => options.Value;
+
+    /// <summary>Creates missing subscriptions and renews those close to expiry; returns false when another host is doing it.</summary>
+    public async Task<bool> MaintainAsync(CancellationToken cancellationToken)
+    {
+        var lease = TimeSpan.FromMinutes(Math.Max(1, Settings.MaintenanceInterval.TotalMinutes / 2));
+        if (!(await store.WriteAsync(MaintainerKey, "1"u8.ToArray(), ETagCondition.NotExists, lease, cancellationToken)).Succeeded)
+        {
+            return false;
+        }
+
+        try
+        {
+            var table = await ReadTableAsync(cancellationToken);
+            var now = time.GetUtcNow();
+            foreach (var mailbox in meetings.MarketingRoster.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                var entry = table.Find(e => string.Equals(e.Mailbox, mailbox, StringComparison.OrdinalIgnoreCase));
+                if (entry is null)
+                {
+                    await CreateAsync(table, mailbox, cancellationToken);
+                }
+                else
+                {
+                    if (entry.ExpiresAt - now < Settings.RenewBefore)
+                    {
+                        await RenewAsync(table, entry, cancellationToken);
+                    }
+
+                    if (table.Find(e => e.SubscriptionId == entry.SubscriptionId) is { } current &&
+                        (current.LastResync is not { } last || now - last >= Settings.ResyncInterval))
+                    {
+                        await ResyncAsync(current.Mailbox, cancellationToken);
+                        table[table.IndexOf(current)] = current with { LastResync = now };
+                    }
+                }
+            }
+
+            await WriteTableAsync(table, cancellationToken);
+            return true;
+        }
+        finally
+        {
+            await store.DeleteAsync(MaintainerKey, ETagCondition.Any, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Acts on <c>reauthorizationRequired</c>, <c>subscriptionRemoved</c> and <c>missed</c>.</summary>
+    public async Task HandleLifecycleAsync(GraphNotification notification, CancellationToken cancellationToken)
+    {
+        var table = await ReadTableAsync(cancellationToken);
+        var entry = table.Find(e => e.SubscriptionId == notification.SubscriptionId);
+        if (entry is null)
+        {
+            LogUnknownSubscription(logger, notification.LifecycleEvent ?? "?");
+            return;
+        }
+
+        switch (notification.LifecycleEvent)
+        {
+            case "reauthorizationRequired":
+                if (await graph.ReauthorizeSubscriptionAsync(entry.SubscriptionId, cancellationToken) == GraphStatus.NotFound)
+                {
+                    table.Remove(entry);
+                    await CreateAsync(table, entry.Mailbox, cancellationToken);
+                }
+                else
+                {
+                    await RenewAsync(table, entry, cancellationToken);
+                }
+
+                break;
+            case "subscriptionRemoved":
+                table.Remove(entry);
+                await CreateAsync(table, entry.Mailbox, cancellationToken);
+                break;
+            case "missed":
+                await ResyncAsync(entry.Mailbox, cancellationToken);
+                break;
+        }
+
+        await WriteTableAsync(table, cancellationToken);
+    }
+
+    /// <summary>Reads the calendar ahead and observes every meeting in it, for notifications that never came.</summary>
+    public async Task ResyncAsync(string mailbox, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (status, events) = await graph.ListEventsAsync(mailbox, now, now + Settings.ResyncWindow, cancellationToken);
+        foreach (var snapshot in events.Select(GraphEventMapper.ToSnapshot).OfType<MeetingSnapshot>())
+        {
+            await tracker.ObserveAsync(snapshot, cancellationToken);
+        }
+
+        LogResynced(logger, events.Count, status);
+    }
+
+    private async Task CreateAsync(List<SubscriptionEntry> table, string mailbox, CancellationToken cancellationToken)
+    {
+        var (status, created) = await graph.CreateSubscriptionAsync(mailbox, time.GetUtcNow() + Settings.SubscriptionLifetime, cancellationToken);
+        if (status != GraphStatus.Ok || created?.Id is null)
+        {
+            LogCreateFailed(logger, status);
+            return;
+        }
+
+        table.RemoveAll(e => string.Equals(e.Mailbox, mailbox, StringComparison.OrdinalIgnoreCase));
+        table.Add(new SubscriptionEntry(mailbox, created.Id, created.ExpirationDateTime ?? time.GetUtcNow() + Settings.SubscriptionLifetime)
+        {
+            LastResync = time.GetUtcNow(),
+        });
+
+        // Whatever changed while there was no subscription arrives through no notification.
+        await ResyncAsync(mailbox, cancellationToken);
+    }
+
+    private async Task RenewAsync(List<SubscriptionEntry> table, SubscriptionEntry entry, CancellationToken cancellationToken)
+    {
+        var expires = time.GetUtcNow() + Settings.SubscriptionLifetime;
+        switch (await graph.RenewSubscriptionAsync(entry.SubscriptionId, expires, cancellationToken))
+        {
+            case GraphStatus.Ok:
+                table[table.IndexOf(entry)] = entry with { ExpiresAt = expires };
+                break;
+            case GraphStatus.NotFound:
+                table.Remove(entry);
+                await CreateAsync(table, entry.Mailbox, cancellationToken);
+                break;
+            case var failed:
+                LogRenewFailed(logger, failed);
+                break;
+        }
+    }
+
+    private async Task<List<SubscriptionEntry>> ReadTableAsync(CancellationToken cancellationToken) =>
+        (await store.ReadAsync(TableKey, GraphJsonContext.Default.SubscriptionTable, cancellationToken))?.Value.Entries ?? [];
+
+    // Written unconditionally: only the holder of the maintainer lease (or a lifecycle handler acting on Graph's
+    // word about one subscription) changes the table, and a lost entry is recreated on the next maintenance.
+    private Task<StateWriteResult> WriteTableAsync(List<SubscriptionEntry> table, CancellationToken cancellationToken) =>
+        store.WriteAsync(TableKey, new SubscriptionTable(table), GraphJsonContext.Default.SubscriptionTable, ETagCondition.Any, null, cancellationToken);
+
+    [LoggerMessage(EventId = 620, Level = LogLevel.Warning, Message = "Graph subscription could not be created: {Status}.")]
+    private static partial void LogCreateFailed(ILogger logger, GraphStatus status);
+
+    [LoggerMessage(EventId = 621, Level = LogLevel.Warning, Message = "Graph subscription could not be renewed: {Status}; retried on the next maintenance.")]
+    private static partial void LogRenewFailed(ILogger logger, GraphStatus status);
+
+    [LoggerMessage(EventId = 622, Level = LogLevel.Information, Message = "Graph lifecycle event {LifecycleEvent} for a subscription this deployment does not know; ignored.")]
+    private static partial void LogUnknownSubscription(ILogger logger, string lifecycleEvent);
+
+    [LoggerMessage(EventId = 623, Level = LogLevel.Information, Message = "Calendar resync read {Count} events ({Status}).")]
+    private static partial void LogResynced(ILogger logger, int count, GraphStatus status);
+}

@@ -1,0 +1,212 @@
+namespace BridgeBot.Core.Tests.Meetings;
+
+using BridgeBot.Core.Dialogs;
+using BridgeBot.Core.Meetings;
+using BridgeBot.Core.Turns;
+using NSubstitute;
+using static MeetingsHarness;
+
+public sealed class MeetingDialogTests
+{
+    private readonly MeetingsHarness _h = new();
+
+    private async Task<MeetingRecord> NudgedMeetingAsync()
+    {
+        var record = await _h.ObserveAsync(Meeting());
+        await _h.TickAsync();
+        return record;
+    }
+
+    [Fact]
+    public async Task Decline_ByProposedRep_AsksNextRepAndTellsOrganizer()
+    {
+        var record = await NudgedMeetingAsync();
+
+        var result = await _h.PressAsync(_h.Representative, Reps[0], Action(MeetingActions.Decline, record.Key, Reps[0]));
+
+        Assert.Equal($"Thanks for letting me know. I asked {Reps[1]} instead.", Assert.IsType<ReplyResult>(result).Message.Text);
+        Assert.Equal("Can you join this marketing meeting?", Assert.Single(_h.Channel.To(Reps[1])).Message.Card!.Title);
+        var told = _h.Channel.To(Marketer)[^1];
+        Assert.Equal($"{Reps[0]} declined; proposing {Reps[1]} instead", told.Message.Card!.Title);
+        Assert.Equal(Reps[1], (await _h.Meetings.GetAsync(record.Key, default))!.ProposedRep);
+    }
+
+    [Fact]
+    public async Task CalendarDecline_ByProposedRep_AsksNextRepAndTellsOrganizerOnce()
+    {
+        await NudgedMeetingAsync();
+
+        await _h.ObserveAsync(Meeting(attendees: Attendee(Reps[0], AttendeeResponse.Declined)));
+        await _h.ObserveAsync(Meeting(attendees: Attendee(Reps[0], AttendeeResponse.Declined)));
+
+        Assert.Single(_h.Channel.To(Reps[1]));
+        Assert.Equal($"{Reps[0]} declined; proposing {Reps[1]} instead", _h.Channel.To(Marketer)[^1].Message.Card!.Title);
+        Assert.Equal(2, _h.Channel.To(Marketer).Count);
+    }
+
+    [Fact]
+    public async Task Decline_BySomeoneElse_IsRefusedAndChangesNothing()
+    {
+        var record = await NudgedMeetingAsync();
+
+        var result = await _h.PressAsync(_h.Representative, Reps[1], Action(MeetingActions.Decline, record.Key, Reps[0]));
+
+        Assert.Equal($"Only {Reps[0]} can answer this request.", Assert.IsType<ReplyResult>(result).Message.Text);
+        Assert.Empty((await _h.Meetings.GetAsync(record.Key, default))!.DeclinedBy);
+    }
+
+    [Fact]
+    public async Task Decline_ByEveryRep_TellsOrganizerNobodyIsFree()
+    {
+        var record = await NudgedMeetingAsync();
+        foreach (var rep in Reps)
+        {
+            await _h.PressAsync(_h.Representative, rep, Action(MeetingActions.Decline, record.Key, rep));
+        }
+
+        Assert.Equal($"{Reps[2]} declined and no other representative is free", _h.Channel.To(Marketer)[^1].Message.Card!.Title);
+    }
+
+    [Fact]
+    public async Task Invite_WithoutCalendarAccess_TellsOrganizerExactlyWhomToAdd()
+    {
+        var record = await NudgedMeetingAsync();
+
+        var result = await _h.PressAsync(_h.Organizer, Marketer, Action(MeetingActions.Invite, record.Key, Reps[0]));
+
+        Assert.Contains($"Please add {Reps[0]} to \"Spring launch sync\"", Assert.IsType<ReplyResult>(result).Message.Text, StringComparison.Ordinal);
+        Assert.Equal(Reps[0], (await _h.Meetings.GetAsync(record.Key, default))!.InvitedRep);
+    }
+
+    [Fact]
+    public async Task Invite_WithCalendarAccess_AddsAttendeeThroughCalendar()
+    {
+        var calendar = Substitute.For<IMeetingCalendar>();
+        calendar.AddAttendeeAsync(default!, default!, default).ReturnsForAnyArgs(CalendarChange.Added);
+        var h = new MeetingsHarness(calendar);
+        var record = await h.ObserveAsync(Meeting());
+
+        var result = await h.PressAsync(h.Organizer, Marketer, Action(MeetingActions.Invite, record.Key, Reps[0]));
+
+        Assert.Equal($"Done: I added {Reps[0]} to \"Spring launch sync\".", Assert.IsType<ReplyResult>(result).Message.Text);
+        await calendar.Received(1).AddAttendeeAsync(Arg.Is<MeetingSnapshot>(m => m.Id == "m1"), new MeetingPerson(Reps[0]), Arg.Any<CancellationToken>());
+        Assert.True((await h.Meetings.GetAsync(record.Key, default))!.HasIt(h.Options));
+        Assert.Null(await h.Schedule.GetAsync(NudgePlanner.ItemId(record.Key, NudgeKind.Escalation), default));
+    }
+
+    [Fact]
+    public async Task Invite_BySomeoneOtherThanOrganizer_IsRefused()
+    {
+        var record = await NudgedMeetingAsync();
+
+        var result = await _h.PressAsync(_h.Organizer, "eve@contoso.com", Action(MeetingActions.Invite, record.Key, Reps[0]));
+
+        Assert.Equal("Only the meeting's organizer can answer this.", Assert.IsType<ReplyResult>(result).Message.Text);
+    }
+
+    [Fact]
+    public async Task ChooseSomeoneElse_ShowsRepsWhoHaveNotDeclined()
+    {
+        var record = await NudgedMeetingAsync();
+        await _h.PressAsync(_h.Representative, Reps[0], Action(MeetingActions.Decline, record.Key, Reps[0]));
+
+        var result = await _h.PressAsync(_h.Organizer, Marketer, Action(MeetingActions.ChooseOther, record.Key));
+
+        var form = Assert.IsType<ShowFormResult>(result).View;
+        Assert.Equal(record.Key, form.DraftKey);
+        Assert.Equal([Reps[1], Reps[2]], form.Form.Fields[0].Choices.Select(c => c.Value));
+    }
+
+    [Fact]
+    public async Task ChooseSomeoneElse_Submitted_AsksChosenRep()
+    {
+        var record = await NudgedMeetingAsync();
+
+        await _h.PressAsync(_h.Organizer, Marketer, Form(MeetingActions.ChooseOther, record.Key, (MeetingActions.RepField, Reps[2])));
+
+        Assert.Single(_h.Channel.To(Reps[2]));
+        Assert.Equal(Reps[2], (await _h.Meetings.GetAsync(record.Key, default))!.ProposedRep);
+    }
+
+    [Fact]
+    public async Task NoItNeeded_SubmittedWithoutReason_ShowsTheErrorOnTheForm()
+    {
+        var record = await NudgedMeetingAsync();
+
+        var result = await _h.PressAsync(_h.Organizer, Marketer, Form(MeetingActions.NoItNeeded, record.Key));
+
+        var view = Assert.IsType<FormErrorsResult>(result).View;
+        Assert.Equal(OrganizerNudgeDialog.ReasonField, Assert.Single(view.Errors).FieldId);
+        Assert.Null((await _h.Meetings.GetAsync(record.Key, default))!.NoItReason);
+    }
+
+    [Fact]
+    public async Task NoItNeeded_WithReason_RecordsItAndStopsEveryTimer()
+    {
+        var record = await NudgedMeetingAsync();
+        Assert.IsType<ShowFormResult>(await _h.PressAsync(_h.Organizer, Marketer, Action(MeetingActions.NoItNeeded, record.Key)));
+
+        await _h.PressAsync(_h.Organizer, Marketer, Form(MeetingActions.NoItNeeded, record.Key, (OrganizerNudgeDialog.ReasonField, "Photo shoot planning")));
+        await _h.AdvanceAsync(TimeSpan.FromDays(4));
+
+        var stored = (await _h.Meetings.GetAsync(record.Key, default))!;
+        Assert.Equal("Photo shoot planning", stored.NoItReason);
+        Assert.Equal(Marketer, stored.NoItBy);
+        Assert.Single(_h.Channel.To(Marketer));
+        Assert.Empty(_h.Channel.To(Lead));
+    }
+
+    [Fact]
+    public async Task MeetingEvent_RepresentativeJoins_RecordsAttendance()
+    {
+        var record = await _h.ObserveAsync(Meeting(attendees: Attendee(Reps[1], AttendeeResponse.Accepted)));
+        var joined = new MeetingEvent(MeetingEventKind.ParticipantJoined, "19:meeting_x@thread.v2", "Spring launch sync",
+            record.Snapshot.Start.AddMinutes(2), [new TurnUser("29:ben", "Ben", null, Reps[1])]);
+
+        await _h.PressAsync(_h.Attendance, Reps[1], joined);
+
+        Assert.True((await _h.Meetings.GetAsync(record.Key, default))!.ItAttended);
+    }
+
+    [Fact]
+    public async Task MeetingEvent_OnlyMarketingJoins_RecordsNoAttendance()
+    {
+        var record = await _h.ObserveAsync(Meeting());
+        var joined = new MeetingEvent(MeetingEventKind.ParticipantJoined, record.Snapshot.JoinUrl!, null, null, [new TurnUser("29:mia", "Mia", null, Marketer)]);
+
+        await _h.PressAsync(_h.Attendance, Marketer, joined);
+
+        Assert.False((await _h.Meetings.GetAsync(record.Key, default))!.ItAttended);
+    }
+
+    [Fact]
+    public async Task MeetingsOlderThanRetention_LeaveTheReportWhenNewOnesArrive()
+    {
+        await _h.ObserveAsync(Meeting("old"));
+        _h.Time.Advance(_h.Options.RetainFor + TimeSpan.FromDays(4));
+
+        await _h.ObserveAsync(Meeting("new", start: _h.Time.GetUtcNow().AddDays(1)));
+
+        Assert.Equal(["api:new"], (await _h.Meetings.ListAsync(default)).Select(r => r.Key));
+        Assert.Null(await _h.Meetings.GetAsync("api:old", default));
+    }
+
+    [Fact]
+    public async Task Coverage_PerWeekAndOrganizer_CountsAcceptedAndAttended()
+    {
+        var covered = await _h.ObserveAsync(Meeting("a", attendees: Attendee(Reps[0], AttendeeResponse.Accepted)));
+        await _h.ObserveAsync(Meeting("b"));
+        await _h.ObserveAsync(Meeting("c", cancelled: true));
+        await _h.ObserveAsync(Meeting("d", organizer: "sam@contoso.com", title: "Budget"));
+        await _h.Meetings.UpdateAsync(covered.Key, r => r! with { ItAttended = true }, default);
+
+        var result = await _h.PressAsync(_h.Coverage, Lead, new CommandInvoked("coverage", ""));
+
+        var report = CoverageReport.Build(await _h.Meetings.ListAsync(default), _h.Options);
+        var week = Assert.Single(report.ByWeek);
+        Assert.Equal((2, 1, 1, 50.0), (week.Meetings, week.ItAccepted, week.ItAttended, week.AcceptedPercent));
+        Assert.Equal(Marketer, Assert.Single(report.ByOrganizer).Group);
+        var card = Assert.IsType<ReplyResult>(result).Message.Card!;
+        Assert.Contains(card.Facts, f => f.Value == "50% accepted, 50% attended (2 meetings)");
+    }
+}

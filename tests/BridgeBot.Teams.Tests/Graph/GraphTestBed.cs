@@ -1,0 +1,89 @@
+namespace BridgeBot.Teams.Tests.Graph;
+
+using BridgeBot.TestKit;
+
+using BridgeBot.Core.Meetings;
+using BridgeBot.Core.Scheduling;
+using BridgeBot.Core.State;
+using BridgeBot.Teams.Graph;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+/// <summary>Graph components wired to a fake Graph, in-memory meeting state and a fake clock.</summary>
+internal sealed class GraphTestBed : IAsyncDisposable
+{
+    public static readonly DateTimeOffset T0 = DateTimeOffset.Parse("2026-11-23T09:00:00Z");
+
+    private GraphTestBed(FakeGraph graph, bool canEdit)
+    {
+        Graph = graph;
+        GraphOptions = new GraphOptions
+        {
+            TenantId = "tenant-1",
+            ClientId = "client",
+            ClientSecret = "secret",
+            BaseUrl = graph.BaseUrl,
+            NotificationUrl = "https://bot.example/api/graph/notifications",
+            ClientState = "client-state-secret",
+            CanEditCalendars = canEdit,
+            TeamsAppCatalogId = "catalog-app-1",
+        };
+        MeetingsOptions = new MeetingsOptions
+        {
+            MarketingRoster = ["mia@contoso.com"],
+            ItRepresentatives = ["ana@contoso.com", "ben@contoso.com"],
+            ItLead = "lead@contoso.com",
+            TenantId = "tenant-1",
+        };
+        var options = Options.Create(GraphOptions);
+        State = new InMemoryStateStore(Time);
+        Meetings = new MeetingRepository(State);
+        var notifier = new MeetingNotifier(new BridgeBot.Core.Outbound.Outbox([]), MeetingsOptions, new NoAppInstaller(),
+            new PeopleMatcher(new NoPeopleDirectory(), MeetingsOptions));
+        Tracker = new MeetingTracker(Meetings, new RotationPlanner(State, MeetingsOptions), Schedule, notifier, MeetingsOptions, Time);
+        Client = new GraphClient(new HttpClient(), new FixedToken(), options);
+        Subscriptions = new GraphSubscriptionManager(Client, State, Tracker, MeetingsOptions, options, Time, NullLogger<GraphSubscriptionManager>.Instance);
+        Changes = new GraphChangeProcessor(Client, Tracker, Meetings, State);
+        Calendar = new GraphMeetingCalendar(Client, options);
+        Installer = new GraphTeamsAppInstaller(Client, options);
+        Directory = new GraphPeopleDirectory(Client);
+    }
+
+    public FakeGraph Graph { get; }
+
+    public FakeTimeProvider Time { get; } = new(T0);
+
+    public GraphOptions GraphOptions { get; }
+
+    public MeetingsOptions MeetingsOptions { get; }
+
+    public InMemoryStateStore State { get; }
+
+    public InMemoryScheduleStore Schedule { get; } = new();
+
+    public MeetingRepository Meetings { get; }
+
+    public MeetingTracker Tracker { get; }
+
+    public GraphClient Client { get; }
+
+    public GraphSubscriptionManager Subscriptions { get; }
+
+    public GraphChangeProcessor Changes { get; }
+
+    public GraphMeetingCalendar Calendar { get; }
+
+    public GraphTeamsAppInstaller Installer { get; }
+
+    public GraphPeopleDirectory Directory { get; }
+
+    public static async Task<GraphTestBed> StartAsync(bool canEdit = true) => new(await FakeGraph.StartAsync(), canEdit);
+
+    public ValueTask DisposeAsync() => Graph.DisposeAsync();
+
+    private sealed class FixedToken : IGraphTokenSource
+    {
+        public Task<string> GetTokenAsync(CancellationToken cancellationToken) => Task.FromResult("graph-token");
+    }
+}

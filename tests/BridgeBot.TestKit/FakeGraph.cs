@@ -1,0 +1,77 @@
+namespace BridgeBot.TestKit;
+
+using System.Collections.Concurrent;
+
+/// <summary>A loopback Graph: subscriptions, one calendar's events, attendee PATCH and app installation.</summary>
+public sealed class FakeGraph : IAsyncDisposable
+{
+    private int _subscriptions;
+
+    private FakeGraph(RecordingHttpServer server) => Server = server;
+
+    public RecordingHttpServer Server { get; }
+
+    public string BaseUrl => Server.BaseUrl + "v1.0/";
+
+    /// <summary>Event JSON by event id.</summary>
+    public ConcurrentDictionary<string, string> Events { get; } = new();
+
+    /// <summary>Subscription ids Graph has forgotten (PATCH answers 404).</summary>
+    public ConcurrentBag<string> Removed { get; } = [];
+
+    public static async Task<FakeGraph> StartAsync()
+    {
+        FakeGraph? graph = null;
+        var server = await RecordingHttpServer.StartAsync(r => graph!.Answer(r));
+        graph = new FakeGraph(server);
+        return graph;
+    }
+
+    public IReadOnlyList<RecordedRequest> Requests(string method, string pathPrefix) =>
+        Server.Requests.Where(r => r.Method == method && r.Path.StartsWith("/v1.0/" + pathPrefix, StringComparison.OrdinalIgnoreCase)).ToList();
+
+    public static string Event(string id, string organizer, string subject, DateTimeOffset start, bool cancelled = false, params (string Email, string Response)[] attendees)
+    {
+        static string When(DateTimeOffset at) => "{\"dateTime\":\"" + at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffff") + "\",\"timeZone\":\"UTC\"}";
+        var people = string.Join(",", attendees.Select(a =>
+            "{\"type\":\"required\",\"status\":{\"response\":\"" + a.Response + "\"},\"emailAddress\":{\"address\":\"" + a.Email + "\"}}"));
+        return "{\"id\":\"" + id + "\",\"iCalUId\":\"ical-" + id + "\",\"subject\":\"" + subject + "\",\"isCancelled\":" +
+            (cancelled ? "true" : "false") + ",\"isOrganizer\":true,\"start\":" + When(start) + ",\"end\":" + When(start.AddHours(1)) +
+            ",\"organizer\":{\"emailAddress\":{\"name\":\"Mia\",\"address\":\"" + organizer + "\"}},\"attendees\":[" + people +
+            "],\"onlineMeeting\":{\"joinUrl\":\"https://teams.example/join/" + id + "\"},\"extra\":{\"ignored\":true}}";
+    }
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+
+    private CannedResponse Answer(RecordedRequest r)
+    {
+        var path = r.Path["/v1.0/".Length..];
+        var parts = path.Split('/');
+        switch (r.Method, parts)
+        {
+            case ("POST", ["subscriptions"]):
+                var id = $"sub-{Interlocked.Increment(ref _subscriptions)}";
+                return CannedResponse.Json($$"""{"id":"{{id}}","expirationDateTime":"{{DateTimeOffset.Parse("2026-11-25T09:00:00Z"):O}}"}""", 201);
+            case ("PATCH", ["subscriptions", var sub]):
+                return Removed.Contains(sub) ? CannedResponse.Json("""{"error":{"code":"ResourceNotFound"}}""", 404) : CannedResponse.Json($$"""{"id":"{{sub}}"}""");
+            case ("POST", ["subscriptions", _, "reauthorize"]):
+                return CannedResponse.Json("{}");
+            case ("GET", ["users", _, "events", var eventId]):
+                return Events.TryGetValue(eventId, out var json) ? CannedResponse.Json(json) : CannedResponse.Json("""{"error":{"code":"ErrorItemNotFound"}}""", 404);
+            case ("GET", ["users", _, "events"]):
+                var match = Events.Values.Where(e => r.Query.Contains(Uri.EscapeDataString("ical-"), StringComparison.Ordinal) &&
+                    r.Query.Contains(Uri.EscapeDataString(e.Split("\"iCalUId\":\"")[1].Split('"')[0]), StringComparison.Ordinal));
+                return CannedResponse.Json($$"""{"value":[{{string.Join(",", match)}}]}""");
+            case ("GET", ["users", _, "calendarView"]):
+                return CannedResponse.Json($$"""{"value":[{{string.Join(",", Events.Values)}}]}""");
+            case ("PATCH", ["users", _, "events", var patched]):
+                return Events.TryGetValue(patched, out var current) ? CannedResponse.Json(current) : CannedResponse.Json("{}", 404);
+            case ("GET", ["users", var user]):
+                return user.Contains('@', StringComparison.Ordinal) ? CannedResponse.Json($$"""{"id":"oid-{{user.Split('@')[0]}}"}""") : CannedResponse.Json("{}", 404);
+            case ("POST", ["users", _, "teamwork", "installedApps"]):
+                return new CannedResponse(201, string.Empty);
+            default:
+                return CannedResponse.Json("""{"error":{"code":"BadRequest"}}""", 400);
+        }
+    }
+}
