@@ -28,13 +28,14 @@ public sealed class HelpDialog : IDialog
                 new CardFact("queue", "IT only: open requests by urgency and age."),
                 new CardFact("board", "This cycle's priority board and what made it."),
                 new CardFact("signoff ITR-…", "Sign off the chosen vendor of a request (requester and IT)."),
+                new CardFact("coverage", "How many marketing meetings had someone from IT, by week and organizer."),
                 new CardFact("help", "Show this list."),
             ],
             [])
         {
             Body = intro,
         };
-        return ValueTask.FromResult(DialogResult.Reply(new OutboundMessage($"{intro} Commands: itrequest, status, queue, board, signoff, help.", card)));
+        return ValueTask.FromResult(DialogResult.Reply(new OutboundMessage($"{intro} Commands: itrequest, status, queue, board, signoff, coverage, help.", card)));
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
