@@ -43,6 +43,7 @@ internal static partial class BridgeBotHostExtensions
         services.AddOptions<BridgeBot.Core.Requests.RequestsOptions>().BindConfiguration(BridgeBot.Core.Requests.RequestsOptions.Section).ValidateOnStart();
         services.AddItRequests();
         services.AddPriorityBoard();
+        services.AddSingleton<BridgeBot.Slack.Home.ISlackHomeTab, BridgeBot.Slack.Home.RequestsHomeTab>();
         services.AddSlackChannel(builder.Configuration);
         services.AddTeamsChannel();
         services.AddMeetingCoverage();

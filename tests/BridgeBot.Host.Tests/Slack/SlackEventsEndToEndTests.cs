@@ -3,6 +3,7 @@ namespace BridgeBot.Host.Tests.Slack;
 using System.Net;
 using System.Text.Json;
 using BridgeBot.TestKit;
+using Microsoft.Extensions.DependencyInjection;
 
 public sealed class SlackEventsEndToEndTests : IAsyncLifetime
 {
@@ -46,6 +47,24 @@ public sealed class SlackEventsEndToEndTests : IAsyncLifetime
         var body = JsonDocument.Parse(publish.Body).RootElement;
         Assert.Equal("U0USER", body.GetProperty("user_id").GetString());
         Assert.Equal("home", body.GetProperty("view").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task AppHomeOpened_UserHasARequest_HomeListsItWithStatus()
+    {
+        var repository = _host.Factory.Services.GetRequiredService<BridgeBot.Core.Requests.RequestRepository>();
+        var requester = new BridgeBot.Core.Requests.Requester(
+            BridgeBot.Core.Turns.ChannelKind.Slack, SlackTestHost.TeamId, "U0USER", "Pat", null,
+            new BridgeBot.Core.Turns.ConversationKey(BridgeBot.Core.Turns.ChannelKind.Slack, SlackTestHost.TeamId, "D0DM"));
+        await repository.CreateAsync(new BridgeBot.Core.Requests.ItRequest(
+            "ITR-1042", requester, new Dictionary<string, string> { ["title"] = "Spring launch microsite" },
+            BridgeBot.Core.Requests.RequestStatus.Submitted, DateTimeOffset.UtcNow), CancellationToken.None);
+
+        using var response = await _host.PostEventAsync(SlackPayloads.Event(SlackPayloads.HomeOpened, "EvHomeList"));
+
+        var publish = Assert.Single(_host.Slack.Requests, r => Is(r, "views.publish"));
+        Assert.Contains("ITR-1042", publish.Body, StringComparison.Ordinal);
+        Assert.Contains("Spring launch microsite", publish.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,21 @@
+namespace BridgeBot.Slack.Home;
+
+using BridgeBot.Core.Requests;
+using BridgeBot.Core.Turns;
+
+/// <summary>The Home tab of a host that runs IT requests: the user's requests and their status, then the welcome.</summary>
+public sealed class RequestsHomeTab(RequestRepository requests) : ISlackHomeTab
+{
+    // A Home view holds at most 100 blocks; a request is one field of the list card.
+    private const int MaxListed = 40;
+
+    private readonly WelcomeHomeTab _welcome = new();
+
+    public async ValueTask<HomeTabContent> GetAsync(string teamId, TurnUser user, CancellationToken cancellationToken)
+    {
+        var welcome = await _welcome.GetAsync(teamId, user, cancellationToken);
+        var mine = await requests.ListByRequesterAsync(ChannelKind.Slack, teamId, user.Id, cancellationToken);
+        var list = RequestCards.StatusList(mine.Take(MaxListed).ToList()).Card;
+        return list is null ? welcome : welcome with { Cards = [list, .. welcome.Cards] };
+    }
+}
