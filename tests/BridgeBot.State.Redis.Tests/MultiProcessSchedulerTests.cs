@@ -53,11 +53,12 @@ public sealed class MultiProcessSchedulerTests : IAsyncLifetime
 
         var stuck = Start("host-b", hangAfter: 7);
         Start("host-a", hangAfter: 0);
-        await WaitUntilAsync(async () => await db.KeyExistsAsync("probe:hung:host-b"), TimeSpan.FromSeconds(8));
+        // Generous bounds: CI runs several test assemblies at once on two cores, and each probe is a cold process start.
+        await WaitUntilAsync(async () => await db.KeyExistsAsync("probe:hung:host-b"), TimeSpan.FromSeconds(45));
         stuck.Kill(entireProcessTree: true);
         await stuck.WaitForExitAsync();
 
-        await WaitUntilAsync(async () => await db.ListLengthAsync("probe:sent") >= expected.Count, lastStart - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(3));
+        await WaitUntilAsync(async () => await db.ListLengthAsync("probe:sent") >= expected.Count, lastStart - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(45));
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // two more lease periods: any duplicate would show up now
 
         var sent = (await db.ListRangeAsync("probe:sent")).Select(v => Classify(v.ToString())).ToList();

@@ -14,7 +14,16 @@ public sealed class TeamsMeetingAndTokenTests : IAsyncLifetime
     private readonly RecordingMeetingDialog _meetings = new();
     private TeamsHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await TeamsHost.StartAsync(s => s.AddSingleton<IDialog>(_meetings));
+    // The product's attendance dialog owns the meeting route; this test puts a recorder in its place.
+    public async Task InitializeAsync() => _host = await TeamsHost.StartAsync(s =>
+    {
+        foreach (var attendance in s.Where(d => d.ImplementationType == typeof(BridgeBot.Core.Meetings.MeetingAttendanceDialog)).ToList())
+        {
+            s.Remove(attendance);
+        }
+
+        s.AddSingleton<IDialog>(_meetings);
+    });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
