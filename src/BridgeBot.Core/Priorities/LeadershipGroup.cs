@@ -8,25 +8,8 @@ using Microsoft.Extensions.Options;
 public sealed class LeadershipGroup(IOptions<PriorityOptions> options)
 {
     /// <summary>The leader behind this user on this platform, or null when they are not one.</summary>
-    public LeaderOptions? Find(ChannelKind platform, TurnUser user)
-    {
-        foreach (var leader in options.Value.LeadershipGroup)
-        {
-            var byId = platform switch
-            {
-                ChannelKind.Teams => Same(leader.TeamsUserId, user.Id) || Same(leader.TeamsAadObjectId, user.DirectoryId),
-                ChannelKind.Slack => Same(leader.SlackUserId, user.Id),
-                _ => false,
-            };
-            if (byId || (!string.IsNullOrWhiteSpace(user.Email) &&
-                string.Equals(leader.Email, user.Email, StringComparison.OrdinalIgnoreCase)))
-            {
-                return leader;
-            }
-        }
-
-        return null;
-    }
+    public LeaderOptions? Find(ChannelKind platform, TurnUser user) =>
+        options.Value.LeadershipGroup.FirstOrDefault(leader => PersonIds.Matches(leader, platform, user));
 
     /// <summary>Where each leader gets the review card.</summary>
     public IReadOnlyList<(LeaderOptions Leader, UserTarget Target)> ReviewTargets()
@@ -58,7 +41,4 @@ public sealed class LeadershipGroup(IOptions<PriorityOptions> options)
         null when !string.IsNullOrWhiteSpace(leader.SlackUserId) => ChannelKind.Slack,
         _ => null,
     };
-
-    private static bool Same(string? configured, string? actual) =>
-        !string.IsNullOrWhiteSpace(configured) && string.Equals(configured, actual, StringComparison.Ordinal);
 }

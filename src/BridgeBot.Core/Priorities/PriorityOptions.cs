@@ -59,7 +59,7 @@ public sealed class PriorityOptions
 }
 
 /// <summary>One member of the leadership group. Any of the ids (or the e-mail, when the platform tells it) recognises them.</summary>
-public sealed class LeaderOptions
+public sealed class LeaderOptions : IPersonIds
 {
     public string Name { get; set; } = string.Empty;
 

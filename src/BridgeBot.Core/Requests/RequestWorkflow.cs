@@ -30,7 +30,18 @@ public sealed class RequestWorkflow(RequestRepository repository, RequestNotifie
 {
     private const int Attempts = 4;
 
-    public async Task<WorkflowOutcome> ApplyAsync(string id, RequestChange change, RequestActor by, CancellationToken cancellationToken)
+    public Task<WorkflowOutcome> ApplyAsync(string id, RequestChange change, RequestActor by, CancellationToken cancellationToken) =>
+        ApplyAsync(id, change, by, (request, entry, ct) => change is AnswerInfo answer
+            ? notifier.TellItAsync(request, $"{by.Name} answered IT's question on {id}: {answer.Answer}", ct)
+            : notifier.TellRequesterAsync(request, entry, ct), cancellationToken);
+
+    /// <summary>The same, with the caller deciding whom a stored change is told to.</summary>
+    public async Task<WorkflowOutcome> ApplyAsync(
+        string id,
+        RequestChange change,
+        RequestActor by,
+        Func<ItRequest, AuditEntry, CancellationToken, Task<DeliveryResult>> tell,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
@@ -44,17 +55,9 @@ public sealed class RequestWorkflow(RequestRepository repository, RequestNotifie
             {
                 case ChangeRefused refused:
                     return new WorkflowRefused(refused.Reason);
-                case ChangeApplied applied:
-                    if (await repository.UpdateAsync(read, applied.Request, cancellationToken) is RequestSaved saved)
-                    {
-                        var notice = change is AnswerInfo answer
-                            ? await notifier.TellItAsync(saved.Request.Value,
-                                $"{by.Name} answered IT's question on {id}: {answer.Answer}", cancellationToken)
-                            : await notifier.TellRequesterAsync(saved.Request.Value, applied.Entry, cancellationToken);
-                        return new WorkflowApplied(saved.Request.Value, applied.Entry, notice);
-                    }
-
-                    break;
+                case ChangeApplied applied when await repository.UpdateAsync(read, applied.Request, cancellationToken) is RequestSaved saved:
+                    var notice = await tell(saved.Request.Value, applied.Entry, cancellationToken);
+                    return new WorkflowApplied(saved.Request.Value, applied.Entry, notice);
             }
         }
 

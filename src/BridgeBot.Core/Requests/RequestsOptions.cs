@@ -32,7 +32,7 @@ public sealed class TriageChannelOptions
 }
 
 /// <summary>One IT representative. Any of the ids (or the e-mail, when the platform tells it) recognises them.</summary>
-public sealed class ItRepresentativeOptions
+public sealed class ItRepresentativeOptions : IPersonIds
 {
     public string Name { get; set; } = string.Empty;
 
