@@ -111,6 +111,11 @@ public sealed class MultiProcessSchedulerTests : IAsyncLifetime
         var probe = Path.Combine(
             AppContext.BaseDirectory.Replace("BridgeBot.State.Redis.Tests", "BridgeBot.SchedulerProbe", StringComparison.Ordinal),
             "BridgeBot.SchedulerProbe.dll");
+        if (!File.Exists(probe))
+        {
+            throw new InvalidOperationException($"The scheduler probe was not built next to the tests: {probe}");
+        }
+
         // The SDK tells child processes which dotnet runs them; outside the SDK, the one on PATH.
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
         var info = new ProcessStartInfo(dotnet) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
