@@ -8,8 +8,10 @@ using System.Text;
 /// </summary>
 public static class CardMarkdown
 {
-    // Only what the Adaptive Card markdown subset (bold, italic, links, lists) gives meaning to.
-    private const string Specials = "\\`*_[]()";
+    // Only what the Adaptive Card markdown subset (bold, italic, links, lists) gives meaning to. A link needs
+    // "[text](url)", so escaping the brackets is enough; escaping parentheses too would only show backslashes in
+    // clients that do not honour them.
+    private const string Specials = "\\*_[]";
 
     public static string Escape(string? text)
     {

@@ -84,7 +84,7 @@ public sealed class AdaptiveCardRendererTests
 
         var facts = AdaptiveCardRenderer.RenderSummary(card)["body"]![1]!["facts"]!;
 
-        Assert.Equal(@"\*\*bold\*\* \[link\]\(https://x\)", (string?)facts[0]!["value"]);
+        Assert.Equal(@"\*\*bold\*\* \[link\](https://x)", (string?)facts[0]!["value"]);
     }
 
     [Fact]
