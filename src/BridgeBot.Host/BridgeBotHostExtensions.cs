@@ -40,6 +40,7 @@ internal static partial class BridgeBotHostExtensions
         services.AddSingleton(builder.Configuration.GetSection("Host:TenantRateLimit").Get<TenantRateLimitOptions>() ?? new TenantRateLimitOptions());
         services.AddSingleton<PrometheusMetricsCollector>();
         services.AddBridgeBotCore();
+        services.AddHostedService<BackgroundWorkDrain>();
         services.AddOptions<BridgeBot.Core.Requests.RequestsOptions>().BindConfiguration(BridgeBot.Core.Requests.RequestsOptions.Section).ValidateOnStart();
         services.AddItRequests();
         services.AddPriorityBoard();
