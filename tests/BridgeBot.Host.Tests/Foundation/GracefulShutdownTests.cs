@@ -28,6 +28,16 @@ public sealed class GracefulShutdownTests
         Assert.Contains("after the stop signal", Assert.Single(repliesWhenStopped).Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task HostOptions_ShutdownTimeoutSetting_IsWhatShutdownWaits()
+    {
+        await using var factory = new BridgeBotFactory(new Dictionary<string, string?> { ["HostOptions:ShutdownTimeout"] = "00:00:25" });
+
+        var options = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromSeconds(25), options.ShutdownTimeout);
+    }
+
     /// <summary>Finishes only once the host has begun to stop, so the reply can only be sent while it shuts down.</summary>
     private sealed class ReplyOnShutdownDialog(IHostApplicationLifetime lifetime) : IDialog
     {
