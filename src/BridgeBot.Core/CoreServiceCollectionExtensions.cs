@@ -36,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IDialog, WelcomeDialog>();
         services.AddSingleton<DialogRouter>();
         services.AddSingleton<TurnPipeline>();
+        services.TryAddSingleton<BackgroundWork>();
         services.AddSingleton<Outbound.Outbox>();
         return services;
     }

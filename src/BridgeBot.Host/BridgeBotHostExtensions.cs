@@ -40,6 +40,10 @@ internal static partial class BridgeBotHostExtensions
         services.AddSingleton(builder.Configuration.GetSection("Host:TenantRateLimit").Get<TenantRateLimitOptions>() ?? new TenantRateLimitOptions());
         services.AddSingleton<PrometheusMetricsCollector>();
         services.AddBridgeBotCore();
+        services.AddHostedService<BackgroundWorkDrain>();
+
+        // How long shutdown waits for background turns; the runtime itself reads only "shutdownTimeoutSeconds".
+        services.AddOptions<HostOptions>().BindConfiguration("HostOptions");
         services.AddOptions<BridgeBot.Core.Requests.RequestsOptions>().BindConfiguration(BridgeBot.Core.Requests.RequestsOptions.Section).ValidateOnStart();
         services.AddItRequests();
         services.AddPriorityBoard();

@@ -2,6 +2,7 @@ namespace BridgeBot.Slack;
 
 using System.Text;
 using BridgeBot.Core.Outbound;
+using BridgeBot.Core.Pipeline;
 using BridgeBot.Slack.Api;
 using BridgeBot.Slack.Configuration;
 using BridgeBot.Slack.Handling;
@@ -38,8 +39,7 @@ public static partial class SlackServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<SlackApiClient>();
-        services.AddSingleton<SlackBackgroundWork>();
-        services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());
+        services.TryAddSingleton<BackgroundWork>();
         services.AddSingleton<SlackTurnRunner>();
         services.AddSingleton<Rendering.ModalViewCache>();
         services.AddSingleton<SlackCommandHandler>();

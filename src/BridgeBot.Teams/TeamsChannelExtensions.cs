@@ -1,6 +1,7 @@
 namespace BridgeBot.Teams;
 
 using BridgeBot.Core.Outbound;
+using BridgeBot.Core.Pipeline;
 using BridgeBot.Teams.Auth;
 using BridgeBot.Teams.Cards;
 using BridgeBot.Teams.Connector;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -39,8 +41,7 @@ public static partial class TeamsChannelExtensions
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<TeamsMessageRenderer>();
         services.AddSingleton<TeamsTurnResponder>();
-        services.AddSingleton<BackgroundTurns>();
-        services.AddHostedService(sp => sp.GetRequiredService<BackgroundTurns>());
+        services.TryAddSingleton<BackgroundWork>();
         services.AddSingleton<TeamsActivityEndpoint>();
         services.AddSingleton<TeamsReplyChannel>();
         services.AddSingleton<IReplyChannel>(sp => sp.GetRequiredService<TeamsReplyChannel>());

@@ -19,7 +19,7 @@ var state = new RedisStateStore(redis);
 var schedule = new RedisScheduleStore(redis);
 var meetings = new MeetingRepository(state);
 var channel = new RedisListChannel(redis, hostName, hangAfter);
-var handler = new MeetingNudgeHandler(meetings, new MeetingNotifier(new Outbox([channel]), options, new NoAppInstaller(), new PeopleMatcher(new NoPeopleDirectory(), options)), options, TimeProvider.System);
+var handler = new MeetingNudgeHandler(meetings, new MeetingNotifier(new Outbox([channel]), options, new NoAppInstaller(), new PeopleMatcher(new NoPeopleDirectory(), options)), options, TimeProvider.System, new BridgeBot.Core.Diagnostics.BridgeBotMetrics());
 var dispatcher = new ScheduleDispatcher(schedule, handler, TimeProvider.System, NullLogger<ScheduleDispatcher>.Instance);
 await redis.GetDatabase().StringSetAsync($"probe:ready:{hostName}", 1);
 while (true)

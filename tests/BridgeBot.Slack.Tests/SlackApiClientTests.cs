@@ -19,6 +19,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     private SlackApiClient Client() => new(
         Options.Create(new SlackOptions { BotToken = "xoxb-test", ApiBaseUrl = _slack.BaseUrl + "api" }),
         TimeProvider.System,
+        new BridgeBot.Core.Diagnostics.BridgeBotMetrics(),
         NullLogger<SlackApiClient>.Instance);
 
     [Fact]

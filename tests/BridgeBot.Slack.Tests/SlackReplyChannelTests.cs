@@ -18,7 +18,7 @@ public sealed class SlackReplyChannelTests : IAsyncLifetime, IDisposable
     {
         _slack = await RecordingHttpServer.StartAsync(_ => CannedResponse.Json("""{"ok":true,"channel":"D77","ts":"111.222"}"""));
         _api = new SlackApiClient(
-            Options.Create(new SlackOptions { BotToken = "xoxb-test", ApiBaseUrl = _slack.BaseUrl + "api/" }), TimeProvider.System, NullLogger<SlackApiClient>.Instance);
+            Options.Create(new SlackOptions { BotToken = "xoxb-test", ApiBaseUrl = _slack.BaseUrl + "api/" }), TimeProvider.System, new BridgeBot.Core.Diagnostics.BridgeBotMetrics(), NullLogger<SlackApiClient>.Instance);
     }
 
     public async Task DisposeAsync() => await _slack.DisposeAsync();

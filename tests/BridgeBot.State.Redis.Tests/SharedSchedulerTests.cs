@@ -158,7 +158,7 @@ public sealed class SharedSchedulerTests(RedisFixture redis) : IClassFixture<Red
             var meetings = new MeetingRepository(state);
             var notifier = new MeetingNotifier(new Outbox([channel]), options, new NoAppInstaller(), new PeopleMatcher(new NoPeopleDirectory(), options));
             Tracker = new MeetingTracker(meetings, new RotationPlanner(state, options), schedule, notifier, options, time);
-            var handler = new MeetingNudgeHandler(meetings, notifier, options, time);
+            var handler = new MeetingNudgeHandler(meetings, notifier, options, time, new BridgeBot.Core.Diagnostics.BridgeBotMetrics());
             Dispatcher = new ScheduleDispatcher(schedule, handler, time, NullLogger<ScheduleDispatcher>.Instance);
         }
 

@@ -1,5 +1,6 @@
 namespace BridgeBot.Core.Meetings;
 
+using BridgeBot.Core.Diagnostics;
 using BridgeBot.Core.Outbound;
 using BridgeBot.Core.Scheduling;
 
@@ -9,7 +10,8 @@ using BridgeBot.Core.Scheduling;
 /// over an expired lease does not send it again.
 /// </summary>
 public sealed class MeetingNudgeHandler(
-    MeetingRepository meetings, MeetingNotifier notifier, MeetingsOptions options, TimeProvider time) : IScheduledWorkHandler
+    MeetingRepository meetings, MeetingNotifier notifier, MeetingsOptions options, TimeProvider time, BridgeBotMetrics metrics)
+    : IScheduledWorkHandler
 {
     public async Task<WorkOutcome> HandleAsync(ClaimedItem item, CancellationToken cancellationToken)
     {
@@ -41,6 +43,11 @@ public sealed class MeetingNudgeHandler(
                 return WorkOutcome.RetryLater;
             }
 
+            if (delivery.Status == DeliveryStatus.Sent)
+            {
+                metrics.NudgeSent(MetricKind(kind));
+            }
+
             // Not cancellable: once the message is out, recording it matters more than stopping on time.
             record = await MarkAsync(meetingKey, recipientMarker, delivery.ViaFallback, CancellationToken.None) ?? record;
         }
@@ -69,6 +76,13 @@ public sealed class MeetingNudgeHandler(
                 break;
         }
     }
+
+    private static string MetricKind(NudgeKind kind) => kind switch
+    {
+        NudgeKind.OrganizerNudge => "nudge",
+        NudgeKind.Reminder => "reminder",
+        _ => "escalation",
+    };
 
     private Task<MeetingRecord?> MarkAsync(string meetingKey, string marker, bool viaFallback, CancellationToken cancellationToken) =>
         meetings.UpdateAsync(meetingKey, stored => stored is null || stored.SentNudges.Contains(marker)

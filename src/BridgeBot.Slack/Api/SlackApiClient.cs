@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using BridgeBot.Core.Diagnostics;
 using BridgeBot.Slack.Configuration;
 using BridgeBot.Slack.Wire;
 using Microsoft.Extensions.Logging;
@@ -24,18 +25,20 @@ public sealed partial class SlackApiClient : IDisposable
     private readonly AuthenticationHeaderValue? _botAuth;
     private readonly TimeProvider _time;
     private readonly ILogger<SlackApiClient> _logger;
+    private readonly BridgeBotMetrics _metrics;
 
-    public SlackApiClient(IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackApiClient> logger)
-        : this(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, options.Value, time, logger)
+    public SlackApiClient(IOptions<SlackOptions> options, TimeProvider time, BridgeBotMetrics metrics, ILogger<SlackApiClient> logger)
+        : this(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, options.Value, time, metrics, logger)
     {
     }
 
-    internal SlackApiClient(HttpMessageHandler handler, SlackOptions options, TimeProvider time, ILogger<SlackApiClient> logger)
+    internal SlackApiClient(HttpMessageHandler handler, SlackOptions options, TimeProvider time, BridgeBotMetrics metrics, ILogger<SlackApiClient> logger)
     {
         _http = new HttpClient(handler) { BaseAddress = options.ApiBaseUri, Timeout = TimeSpan.FromSeconds(20) };
         _botAuth = string.IsNullOrWhiteSpace(options.BotToken) ? null : new AuthenticationHeaderValue("Bearer", options.BotToken);
         _time = time;
         _logger = logger;
+        _metrics = metrics;
     }
 
     public Task<SlackApiResult<ChatMessageResponse>> PostMessageAsync(ChatPostMessageRequest request, CancellationToken ct) =>
@@ -136,6 +139,20 @@ public sealed partial class SlackApiClient : IDisposable
     private async Task<SlackApiResult<TResponse>> SendAsync<TResponse>(
         string method, string requestUri, Func<HttpContent> content, AuthenticationHeaderValue? auth, JsonTypeInfo<TResponse> responseType, CancellationToken ct,
         bool tolerateNonJson = false)
+        where TResponse : SlackApiResponse, new()
+    {
+        var result = await SendWithRetriesAsync(method, requestUri, content, auth, responseType, tolerateNonJson, ct);
+        if (result.Error is { } error)
+        {
+            _metrics.PlatformError("slack", method, error.Code);
+        }
+
+        return result;
+    }
+
+    private async Task<SlackApiResult<TResponse>> SendWithRetriesAsync<TResponse>(
+        string method, string requestUri, Func<HttpContent> content, AuthenticationHeaderValue? auth, JsonTypeInfo<TResponse> responseType, bool tolerateNonJson,
+        CancellationToken ct)
         where TResponse : SlackApiResponse, new()
     {
         for (var attempt = 0; ; attempt++)

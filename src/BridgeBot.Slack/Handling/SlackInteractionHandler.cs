@@ -19,7 +19,7 @@ public sealed class SlackInteractionHandler(
     TurnPipeline pipeline,
     SlackApiClient api,
     SlackTurnRunner runner,
-    SlackBackgroundWork background,
+    BackgroundWork background,
     IOptions<SlackOptions> options,
     TimeProvider time)
 {

@@ -1,6 +1,7 @@
 namespace BridgeBot.Slack.Handling;
 
 using System.Diagnostics;
+using BridgeBot.Core.Pipeline;
 using BridgeBot.Slack.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 /// answer to <c>deliverLate</c> (e.g. the command's response_url).
 /// </summary>
 public sealed partial class SlackTurnRunner(
-    IOptions<SlackOptions> options, TimeProvider time, SlackBackgroundWork background, ILogger<SlackTurnRunner> logger)
+    IOptions<SlackOptions> options, TimeProvider time, BackgroundWork background, ILogger<SlackTurnRunner> logger)
 {
     private readonly TimeSpan _budget = options.Value.TurnBudget;
 
@@ -41,7 +42,7 @@ public sealed partial class SlackTurnRunner(
     {
         try
         {
-            return await work(background.Abandoned);
+            return await work(background.AbandonToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

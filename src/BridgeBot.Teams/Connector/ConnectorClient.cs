@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using BridgeBot.Core.Diagnostics;
 using BridgeBot.Teams.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public sealed partial class ConnectorClient(
     IBotTokenProvider tokens,
     IOptions<TeamsOptions> options,
     TimeProvider time,
+    BridgeBotMetrics metrics,
     ILogger<ConnectorClient> logger)
 {
     public const int MaxRetries = 3;
@@ -32,20 +34,20 @@ public sealed partial class ConnectorClient(
 
     public Task<ConnectorResult<ResourceResponse>> ReplyAsync(
         string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, ActivityUrl(serviceUrl, conversationId, activityId), activity, TeamsJsonContext.Default.ResourceResponse, cancellationToken);
+        SendAsync("reply", HttpMethod.Post, ActivityUrl(serviceUrl, conversationId, activityId), activity, TeamsJsonContext.Default.ResourceResponse, cancellationToken);
 
     public Task<ConnectorResult<ResourceResponse>> SendAsync(
         string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, $"{Base(serviceUrl)}v3/conversations/{Uri.EscapeDataString(conversationId)}/activities",
+        SendAsync("send", HttpMethod.Post, $"{Base(serviceUrl)}v3/conversations/{Uri.EscapeDataString(conversationId)}/activities",
             activity, TeamsJsonContext.Default.ResourceResponse, cancellationToken);
 
     public Task<ConnectorResult<ResourceResponse>> UpdateAsync(
         string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Put, ActivityUrl(serviceUrl, conversationId, activityId), activity, TeamsJsonContext.Default.ResourceResponse, cancellationToken);
+        SendAsync("update", HttpMethod.Put, ActivityUrl(serviceUrl, conversationId, activityId), activity, TeamsJsonContext.Default.ResourceResponse, cancellationToken);
 
     public Task<ConnectorResult<ConversationResourceResponse>> CreateConversationAsync(
         string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, $"{Base(serviceUrl)}v3/conversations", parameters,
+        SendAsync("create_conversation", HttpMethod.Post, $"{Base(serviceUrl)}v3/conversations", parameters,
             TeamsJsonContext.Default.ConversationParameters, TeamsJsonContext.Default.ConversationResourceResponse, cancellationToken);
 
     public Task<ConnectorResult<PagedMembersResult>> GetPagedMembersAsync(
@@ -64,18 +66,31 @@ public sealed partial class ConnectorClient(
 
         var url = $"{Base(serviceUrl)}v3/conversations/{Uri.EscapeDataString(conversationId)}/pagedmembers" +
             (query.Count > 0 ? "?" + string.Join('&', query) : string.Empty);
-        return SendCoreAsync<PagedMembersResult>(HttpMethod.Get, url, null, TeamsJsonContext.Default.PagedMembersResult, cancellationToken);
+        return SendCoreAsync<PagedMembersResult>("paged_members", HttpMethod.Get, url, null, TeamsJsonContext.Default.PagedMembersResult, cancellationToken);
     }
 
     private Task<ConnectorResult<TResponse>> SendAsync<TResponse>(
-        HttpMethod method, string url, Activity activity, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken) =>
-        SendAsync(method, url, activity, TeamsJsonContext.Default.Activity, responseType, cancellationToken);
+        string operation, HttpMethod method, string url, Activity activity, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken) =>
+        SendAsync(operation, method, url, activity, TeamsJsonContext.Default.Activity, responseType, cancellationToken);
 
     private Task<ConnectorResult<TResponse>> SendAsync<TBody, TResponse>(
-        HttpMethod method, string url, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken) =>
-        SendCoreAsync(method, url, JsonSerializer.SerializeToUtf8Bytes(body, bodyType), responseType, cancellationToken);
+        string operation, HttpMethod method, string url, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResponse> responseType,
+        CancellationToken cancellationToken) =>
+        SendCoreAsync(operation, method, url, JsonSerializer.SerializeToUtf8Bytes(body, bodyType), responseType, cancellationToken);
 
     private async Task<ConnectorResult<TResponse>> SendCoreAsync<TResponse>(
+        string operation, HttpMethod method, string url, byte[]? body, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+    {
+        var result = await SendWithRetriesAsync(method, url, body, responseType, cancellationToken);
+        if (!result.Succeeded)
+        {
+            metrics.PlatformError("teams", operation, result.HttpStatus == 0 ? "no_response" : $"http_{result.HttpStatus}");
+        }
+
+        return result;
+    }
+
+    private async Task<ConnectorResult<TResponse>> SendWithRetriesAsync<TResponse>(
         HttpMethod method, string url, byte[]? body, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
     {
         var refreshed = false;

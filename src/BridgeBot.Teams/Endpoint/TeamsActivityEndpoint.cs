@@ -23,7 +23,7 @@ internal sealed partial class TeamsActivityEndpoint(
     TurnPipeline pipeline,
     TeamsTurnResponder responder,
     ConversationReferenceStore references,
-    BackgroundTurns background,
+    BackgroundWork background,
     IOptions<TeamsOptions> options,
     IHostEnvironment environment,
     TimeProvider time,
@@ -91,7 +91,7 @@ internal sealed partial class TeamsActivityEndpoint(
         if (!await FinishesWithinBudgetAsync(work, context.RequestAborted))
         {
             LogContinuing(activity.Id, _options.AckBudget.TotalSeconds);
-            background.Track(work);
+            background.Track(work, "Teams turn");
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
@@ -115,7 +115,7 @@ internal sealed partial class TeamsActivityEndpoint(
         else
         {
             LogContinuing(activity.Id, _options.AckBudget.TotalSeconds);
-            background.Track(SendLateInvokeAnswerAsync(activity, work));
+            background.Track(SendLateInvokeAnswerAsync(activity, work), "Teams invoke answer");
             answer = TeamsTurnResponder.StillWorking;
         }
 

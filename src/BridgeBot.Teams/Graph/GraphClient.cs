@@ -4,7 +4,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
+using BridgeBot.Core.Diagnostics;
 using Microsoft.Extensions.Options;
 
 /// <summary>How a Graph call went, in the cases callers act on.</summary>
@@ -17,7 +19,7 @@ internal enum GraphStatus
 }
 
 /// <summary>The Graph calls meeting coverage needs: subscriptions, calendar events, attendees, app installation.</summary>
-internal sealed class GraphClient(HttpClient http, IGraphTokenSource tokens, IOptions<GraphOptions> options)
+internal sealed class GraphClient(HttpClient http, IGraphTokenSource tokens, IOptions<GraphOptions> options, BridgeBotMetrics metrics)
 {
     private const string EventFields = "id,iCalUId,subject,isCancelled,isOrganizer,start,end,organizer,attendees,onlineMeeting";
     private GraphOptions Settings => options.Value;
@@ -98,7 +100,7 @@ internal sealed class GraphClient(HttpClient http, IGraphTokenSource tokens, IOp
 
     private async Task<(GraphStatus Status, TResponse? Body)> SendAsync<TRequest, TResponse>(
         HttpMethod method, string relative, TRequest? body, JsonTypeInfo<TRequest>? requestType, JsonTypeInfo<TResponse>? responseType,
-        CancellationToken cancellationToken, bool conflictIsOk = false)
+        CancellationToken cancellationToken, bool conflictIsOk = false, [CallerMemberName] string operation = "")
         where TResponse : class
     {
         var uri = Uri.TryCreate(relative, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)
@@ -112,7 +114,18 @@ internal sealed class GraphClient(HttpClient http, IGraphTokenSource tokens, IOp
             request.Content = JsonContent.Create(body, requestType);
         }
 
-        using var response = await http.SendAsync(request, cancellationToken);
+        HttpResponseMessage sent;
+        try
+        {
+            sent = await http.SendAsync(request, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            metrics.PlatformError("graph", OperationName(operation), "no_response");
+            throw;
+        }
+
+        using var response = sent;
         var status = response.StatusCode switch
         {
             _ when response.IsSuccessStatusCode => GraphStatus.Ok,
@@ -121,6 +134,12 @@ internal sealed class GraphClient(HttpClient http, IGraphTokenSource tokens, IOp
             HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized => GraphStatus.Forbidden,
             _ => GraphStatus.Failed,
         };
+        // A missing event or user is an answer callers act on, not a failure of the platform.
+        if (status is GraphStatus.Forbidden or GraphStatus.Failed)
+        {
+            metrics.PlatformError("graph", OperationName(operation), $"http_{(int)response.StatusCode}");
+        }
+
         if (status != GraphStatus.Ok || responseType is null || response.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.Conflict)
         {
             return (status, null);
@@ -128,4 +147,7 @@ internal sealed class GraphClient(HttpClient http, IGraphTokenSource tokens, IOp
 
         return (status, await response.Content.ReadFromJsonAsync(responseType, cancellationToken));
     }
+
+    private static string OperationName(string member) =>
+        member.EndsWith("Async", StringComparison.Ordinal) ? member[..^"Async".Length] : member;
 }

@@ -68,6 +68,9 @@ public sealed class TeamsHost : IAsyncDisposable
         return Client.SendAsync(request);
     }
 
+    /// <summary>Stops and disposes the host only (the fake keeps recording), as a deploy stops a replica.</summary>
+    public ValueTask StopHostAsync() => _factory.DisposeAsync();
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

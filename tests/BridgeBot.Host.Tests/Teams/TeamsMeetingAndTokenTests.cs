@@ -3,6 +3,7 @@ namespace BridgeBot.Host.Tests.Teams;
 using System.Net;
 using System.Text.Json.Nodes;
 using BridgeBot.Core.Dialogs;
+using BridgeBot.Core.Meetings;
 using BridgeBot.Core.Pipeline;
 using BridgeBot.Core.Turns;
 using BridgeBot.TestKit;
@@ -14,12 +15,12 @@ public sealed class TeamsMeetingAndTokenTests : IAsyncLifetime
     private readonly RecordingMeetingDialog _meetings = new();
     private TeamsHost _host = null!;
 
-    // The product's attendance dialog owns the meeting route; this test puts a recorder in its place.
+    // The recording dialog stands in for the host's own meeting dialog, which would claim the same route.
     public async Task InitializeAsync() => _host = await TeamsHost.StartAsync(s =>
     {
-        foreach (var attendance in s.Where(d => d.ImplementationType == typeof(BridgeBot.Core.Meetings.MeetingAttendanceDialog)).ToList())
+        foreach (var own in s.Where(d => d.ServiceType == typeof(IDialog) && d.ImplementationType == typeof(MeetingAttendanceDialog)).ToList())
         {
-            s.Remove(attendance);
+            s.Remove(own);
         }
 
         s.AddSingleton<IDialog>(_meetings);

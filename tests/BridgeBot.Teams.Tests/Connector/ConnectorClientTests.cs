@@ -161,6 +161,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         _tokens,
         Options.Create(new TeamsOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(5), MaxRetryDelay = TimeSpan.FromMilliseconds(50) }),
         TimeProvider.System,
+        new BridgeBot.Core.Diagnostics.BridgeBotMetrics(),
         NullLogger<ConnectorClient>.Instance);
 
     private static Activity Message() => new() { Type = "message", Text = "hello" };

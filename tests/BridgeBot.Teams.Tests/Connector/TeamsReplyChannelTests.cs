@@ -106,7 +106,7 @@ public sealed class TeamsReplyChannelTests : IAsyncLifetime
     {
         var options = Options.Create(new TeamsOptions { AppId = "app-id", DefaultServiceUrl = "https://default.invalid/teams/" });
         var connector = new ConnectorClient(
-            _services.GetRequiredService<IHttpClientFactory>(), new NoToken(), options, TimeProvider.System, NullLogger<ConnectorClient>.Instance);
+            _services.GetRequiredService<IHttpClientFactory>(), new NoToken(), options, TimeProvider.System, new BridgeBot.Core.Diagnostics.BridgeBotMetrics(), NullLogger<ConnectorClient>.Instance);
         return new TeamsReplyChannel(connector, _references, new TeamsMessageRenderer(NullLogger<TeamsMessageRenderer>.Instance), options);
     }
 

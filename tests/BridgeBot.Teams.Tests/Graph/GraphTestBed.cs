@@ -42,7 +42,7 @@ internal sealed class GraphTestBed : IAsyncDisposable
         var notifier = new MeetingNotifier(new BridgeBot.Core.Outbound.Outbox([]), MeetingsOptions, new NoAppInstaller(),
             new PeopleMatcher(new NoPeopleDirectory(), MeetingsOptions));
         Tracker = new MeetingTracker(Meetings, new RotationPlanner(State, MeetingsOptions), Schedule, notifier, MeetingsOptions, Time);
-        Client = new GraphClient(new HttpClient(), new FixedToken(), options);
+        Client = new GraphClient(new HttpClient(), new FixedToken(), options, new BridgeBot.Core.Diagnostics.BridgeBotMetrics());
         Subscriptions = new GraphSubscriptionManager(Client, State, Tracker, MeetingsOptions, options, Time, NullLogger<GraphSubscriptionManager>.Instance);
         Changes = new GraphChangeProcessor(Client, Tracker, Meetings, State);
         Calendar = new GraphMeetingCalendar(Client, options);
