@@ -59,6 +59,12 @@ internal sealed record GraphNotificationBatch(List<GraphNotification>? Value);
 
 internal sealed record GraphUser(string? Id);
 
+internal sealed record GraphGroupMember(string? Mail, string? UserPrincipalName);
+
+internal sealed record GraphGroupMemberPage(
+    List<GraphGroupMember>? Value,
+    [property: JsonPropertyName("@odata.nextLink")] string? NextLink);
+
 internal sealed record GraphAppInstall([property: JsonPropertyName("teamsApp@odata.bind")] string TeamsApp);
 
 /// <summary>Which subscription watches which mailbox (stored shared, so every host renews the same ones).</summary>
@@ -78,5 +84,6 @@ internal sealed record SubscriptionTable(List<SubscriptionEntry> Entries);
 [JsonSerializable(typeof(GraphNotificationBatch))]
 [JsonSerializable(typeof(GraphAppInstall))]
 [JsonSerializable(typeof(GraphUser))]
+[JsonSerializable(typeof(GraphGroupMemberPage))]
 [JsonSerializable(typeof(SubscriptionTable))]
 internal sealed partial class GraphJsonContext : JsonSerializerContext;

@@ -49,10 +49,13 @@ internal sealed partial class GraphNotificationWorker(
     private static partial void LogFailed(ILogger logger, Exception exception);
 }
 
-/// <summary>Runs subscription maintenance at start and then every <see cref="GraphOptions.MaintenanceInterval"/>.</summary>
+/// <summary>
+/// Refreshes the marketing roster and runs subscription maintenance at start and then every
+/// <see cref="GraphOptions.MaintenanceInterval"/>. Every host refreshes its roster; one maintains the subscriptions.
+/// </summary>
 internal sealed partial class GraphSubscriptionService(
-    GraphSubscriptionManager subscriptions, Microsoft.Extensions.Options.IOptions<GraphOptions> options, TimeProvider time,
-    ILogger<GraphSubscriptionService> logger) : BackgroundService
+    GraphMarketingRoster roster, GraphSubscriptionManager subscriptions, Microsoft.Extensions.Options.IOptions<GraphOptions> options,
+    TimeProvider time, ILogger<GraphSubscriptionService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,6 +64,7 @@ internal sealed partial class GraphSubscriptionService(
         {
             try
             {
+                await roster.RefreshAsync(stoppingToken);
                 await subscriptions.MaintainAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

@@ -1,0 +1,107 @@
+namespace BridgeBot.Teams.Graph;
+
+using BridgeBot.Core.Meetings;
+using Microsoft.Extensions.Logging;
+
+/// <summary>
+/// The configured roster plus the users in <see cref="MeetingsOptions.MarketingGroupId"/> (transitively). Readers get
+/// the last good snapshot; every host refreshes its own copy, because the policy runs wherever a meeting arrives.
+/// </summary>
+internal sealed partial class GraphMarketingRoster : IMarketingRoster
+{
+    private readonly GraphClient _graph;
+    private readonly MeetingsOptions _options;
+    private readonly ILogger<GraphMarketingRoster> _logger;
+    private volatile Snapshot _current;
+
+    public GraphMarketingRoster(GraphClient graph, MeetingsOptions options, ILogger<GraphMarketingRoster> logger)
+    {
+        _graph = graph;
+        _options = options;
+        _logger = logger;
+        _current = Snapshot.From(options.MarketingRoster, [], complete: !HasGroup);
+    }
+
+    public IReadOnlyCollection<string> Members => _current.Members;
+
+    /// <summary>One mailbox per person on the roster: the calendars to watch.</summary>
+    public IReadOnlyList<string> Mailboxes => _current.Mailboxes;
+
+    /// <summary>
+    /// False until the group was read once. Until then the roster is only the configured part, and subscriptions
+    /// of group members must not be mistaken for subscriptions of people who left.
+    /// </summary>
+    public bool IsComplete => _current.IsComplete;
+
+    private bool HasGroup => !string.IsNullOrWhiteSpace(_options.MarketingGroupId);
+
+    /// <summary>Reads the group again; on failure keeps the last good roster and returns false.</summary>
+    public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
+    {
+        if (!HasGroup)
+        {
+            return true;
+        }
+
+        GraphStatus status;
+        List<GraphGroupMember> members;
+        try
+        {
+            (status, members) = await _graph.ListGroupUsersAsync(_options.MarketingGroupId!.Trim(), cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Network, token and malformed-page failures alike: the roster we had is better than none.
+            LogRefreshFailed(_logger, ex.GetType().Name, _current.Members.Count);
+            return false;
+        }
+
+        if (status != GraphStatus.Ok)
+        {
+            LogRefreshFailed(_logger, status.ToString(), _current.Members.Count);
+            return false;
+        }
+
+        _current = Snapshot.From(_options.MarketingRoster, members, complete: true);
+        LogRefreshed(_logger, members.Count, _current.Members.Count);
+        return true;
+    }
+
+    private sealed record Snapshot(IReadOnlyCollection<string> Members, IReadOnlyList<string> Mailboxes, bool IsComplete)
+    {
+        public static Snapshot From(IEnumerable<string> configured, IEnumerable<GraphGroupMember> members, bool complete)
+        {
+            var all = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var mailboxes = new List<string>();
+            foreach (var address in configured.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()))
+            {
+                if (all.Add(address))
+                {
+                    mailboxes.Add(address);
+                }
+            }
+
+            foreach (var member in members)
+            {
+                var known = (member.Mail is { } m && all.Contains(m)) || (member.UserPrincipalName is { } u && all.Contains(u));
+                var addresses = new[] { member.Mail, member.UserPrincipalName }.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).ToList();
+                addresses.ForEach(a => all.Add(a));
+
+                // The UPN addresses the mailbox in /users/{id}; guests (#EXT#) have no calendar in this tenant.
+                if (!known && addresses.Count > 0 && !(member.UserPrincipalName ?? string.Empty).Contains("#EXT#", StringComparison.OrdinalIgnoreCase))
+                {
+                    mailboxes.Add(member.UserPrincipalName ?? member.Mail!);
+                }
+            }
+
+            return new Snapshot(all, mailboxes, complete);
+        }
+    }
+
+    [LoggerMessage(EventId = 640, Level = LogLevel.Warning,
+        Message = "The marketing group (Meetings:MarketingGroupId) could not be read: {Reason}; keeping the last roster of {Count} addresses.")]
+    private static partial void LogRefreshFailed(ILogger logger, string reason, int count);
+
+    [LoggerMessage(EventId = 641, Level = LogLevel.Information, Message = "Marketing group read: {GroupUsers} users; roster has {Count} addresses.")]
+    private static partial void LogRefreshed(ILogger logger, int groupUsers, int count);
+}
