@@ -75,6 +75,9 @@ internal sealed record SubscriptionEntry(string Mailbox, string SubscriptionId, 
 
 internal sealed record SubscriptionTable(List<SubscriptionEntry> Entries);
 
+/// <summary>The last complete read of the marketing group (shared, so a host that cannot read Graph at start still has it).</summary>
+internal sealed record StoredGroupRoster(string GroupId, List<GraphGroupMember> Members, DateTimeOffset ReadAt);
+
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(GraphSubscription))]
 [JsonSerializable(typeof(GraphSubscriptionPatch))]
@@ -86,4 +89,5 @@ internal sealed record SubscriptionTable(List<SubscriptionEntry> Entries);
 [JsonSerializable(typeof(GraphUser))]
 [JsonSerializable(typeof(GraphGroupMemberPage))]
 [JsonSerializable(typeof(SubscriptionTable))]
+[JsonSerializable(typeof(StoredGroupRoster))]
 internal sealed partial class GraphJsonContext : JsonSerializerContext;

@@ -79,6 +79,21 @@ public sealed class GraphMarketingRosterTests
     }
 
     [Fact]
+    public async Task RefreshAsync_FirstReadOfAHostFails_UsesTheRosterAnotherHostStored()
+    {
+        await using var bed = await StartAsync(marketingGroupId: GroupId);
+        bed.Graph.GroupMembers = [("noa@contoso.com", "noa@contoso.com")];
+        await bed.Roster.RefreshAsync(default);
+        var otherHost = new BridgeBot.Teams.Graph.GraphMarketingRoster(bed.Client, bed.State, bed.MeetingsOptions, bed.Time, bed.RosterLog);
+        bed.Graph.GroupFailsFromPage = 0;
+
+        Assert.False(await otherHost.RefreshAsync(default));
+
+        Assert.Equal(["mia@contoso.com", "noa@contoso.com"], otherHost.Members.Order(StringComparer.Ordinal));
+        Assert.True(otherHost.IsComplete);
+    }
+
+    [Fact]
     public async Task Maintenance_MemberJoinsGroup_GetsASubscriptionAndTheirMeetingBecomesMarketing()
     {
         await using var bed = await StartAsync(marketingGroupId: GroupId);
@@ -124,7 +139,8 @@ public sealed class GraphMarketingRosterTests
         bed.Graph.GroupMembers = [("noa@contoso.com", "noa@contoso.com")];
         await bed.Roster.RefreshAsync(default);
         await bed.Subscriptions.MaintainAsync(default);
-        var restarted = new BridgeBot.Teams.Graph.GraphMarketingRoster(bed.Client, bed.MeetingsOptions, bed.RosterLog);
+        await bed.State.DeleteAsync(new("graph", "marketing-group"), BridgeBot.Core.State.ETagCondition.Any, default);
+        var restarted = new BridgeBot.Teams.Graph.GraphMarketingRoster(bed.Client, bed.State, bed.MeetingsOptions, bed.Time, bed.RosterLog);
         bed.Graph.GroupFailsFromPage = 0;
         var subscriptions = new BridgeBot.Teams.Graph.GraphSubscriptionManager(bed.Client, bed.State, bed.Tracker, restarted,
             Microsoft.Extensions.Options.Options.Create(bed.GraphOptions), bed.Time,

@@ -43,7 +43,7 @@ internal sealed class GraphTestBed : IAsyncDisposable
         var notifier = new MeetingNotifier(new BridgeBot.Core.Outbound.Outbox([]), MeetingsOptions, new NoAppInstaller(),
             new PeopleMatcher(new NoPeopleDirectory(), MeetingsOptions));
         Client = new GraphClient(new HttpClient(), new FixedToken(), options);
-        Roster = new GraphMarketingRoster(Client, MeetingsOptions, RosterLog);
+        Roster = new GraphMarketingRoster(Client, State, MeetingsOptions, Time, RosterLog);
         Tracker = new MeetingTracker(Meetings, new RotationPlanner(State, MeetingsOptions), Schedule, notifier, MeetingsOptions, Time, Roster);
         Subscriptions = new GraphSubscriptionManager(Client, State, Tracker, Roster, options, Time, NullLogger<GraphSubscriptionManager>.Instance);
         Changes = new GraphChangeProcessor(Client, Tracker, Meetings, State);
