@@ -113,13 +113,13 @@ internal sealed partial class GraphMarketingRoster : IMarketingRoster
             foreach (var member in members)
             {
                 var known = (member.Mail is { } m && all.Contains(m)) || (member.UserPrincipalName is { } u && all.Contains(u));
-                var addresses = new[] { member.Mail, member.UserPrincipalName }.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).ToList();
-                addresses.ForEach(a => all.Add(a));
+                var addresses = new[] { member.Mail, member.UserPrincipalName }.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!.Trim()).ToList();
+                all.UnionWith(addresses);
 
-                // The UPN addresses the mailbox in /users/{id}; guests (#EXT#) have no calendar in this tenant.
-                if (!known && addresses.Count > 0 && !(member.UserPrincipalName ?? string.Empty).Contains("#EXT#", StringComparison.OrdinalIgnoreCase))
+                // The UPN (last when present) names the mailbox in /users/{id}; guests (#EXT#) have no calendar here.
+                if (!known && addresses.Count > 0 && !addresses[^1].Contains("#EXT#", StringComparison.OrdinalIgnoreCase))
                 {
-                    mailboxes.Add(member.UserPrincipalName ?? member.Mail!);
+                    mailboxes.Add(addresses[^1]);
                 }
             }
 

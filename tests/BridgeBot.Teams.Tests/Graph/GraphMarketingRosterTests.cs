@@ -35,6 +35,18 @@ public sealed class GraphMarketingRosterTests
     }
 
     [Fact]
+    public async Task RefreshAsync_GuestInGroup_IsOnTheRosterButHasNoCalendarToWatch()
+    {
+        await using var bed = await StartAsync(marketingGroupId: GroupId);
+        bed.Graph.GroupMembers = [("pat@agency.example", "pat_agency.example#EXT#@contoso.onmicrosoft.com")];
+
+        await bed.Roster.RefreshAsync(default);
+
+        Assert.Contains("pat@agency.example", bed.Roster.Members);
+        Assert.Equal(["mia@contoso.com"], bed.Roster.Mailboxes);
+    }
+
+    [Fact]
     public async Task RefreshAsync_NoGroupConfigured_ReadsNothingAndKeepsTheConfiguredRoster()
     {
         await using var bed = await StartAsync();
