@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 
 /// <summary>
 /// Keeps one Graph subscription per marketing-roster calendar alive (create, renew before expiry, recreate when
-/// removed, delete when the person left the roster), answers lifecycle events, and resyncs a calendar when notifications may have been lost. The table of
-/// subscriptions is shared state; one host at a time maintains it (a short lease in the state store).
+/// removed, delete when the person left the roster), answers lifecycle events, and resyncs a calendar when
+/// notifications may have been lost. The table of subscriptions is shared state; one host at a time maintains it
+/// (a short lease in the state store).
 /// </summary>
 internal sealed partial class GraphSubscriptionManager(
     GraphClient graph,
