@@ -19,6 +19,18 @@ public sealed class FakeGraph : IAsyncDisposable
     /// <summary>Subscription ids Graph has forgotten (PATCH answers 404).</summary>
     public ConcurrentBag<string> Removed { get; } = [];
 
+    /// <summary>Object id of the one group this Graph knows; other groups answer 404.</summary>
+    public string GroupId { get; set; } = "00000000-0000-0000-0000-0000000000aa";
+
+    /// <summary>The group's transitive user members (mail may be null, as for accounts without a mailbox).</summary>
+    public IReadOnlyList<(string? Mail, string Upn)> GroupMembers { get; set; } = [];
+
+    /// <summary>How many members one page of the group listing holds (Graph allows up to 999).</summary>
+    public int GroupPageSize { get; set; } = 999;
+
+    /// <summary>When set, the group listing answers 503 from the page with this index on (0 = at once).</summary>
+    public int? GroupFailsFromPage { get; set; }
+
     public static async Task<FakeGraph> StartAsync()
     {
         FakeGraph? graph = null;
@@ -43,6 +55,30 @@ public sealed class FakeGraph : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 
+    private CannedResponse GroupPage(string group, string query)
+    {
+        if (!string.Equals(group, GroupId, StringComparison.OrdinalIgnoreCase))
+        {
+            return CannedResponse.Json("""{"error":{"code":"Request_ResourceNotFound"}}""", 404);
+        }
+
+        const string Token = "$skiptoken=";
+        var at = query.IndexOf(Token, StringComparison.Ordinal);
+        var page = at < 0 ? 0 : int.Parse(query[(at + Token.Length)..].Split('&')[0], System.Globalization.CultureInfo.InvariantCulture);
+        if (GroupFailsFromPage is { } failAt && page >= failAt)
+        {
+            return CannedResponse.Json("""{"error":{"code":"serviceNotAvailable"}}""", 503);
+        }
+
+        var members = GroupMembers.Skip(page * GroupPageSize).Take(GroupPageSize)
+            .Select(m => "{\"@odata.type\":\"#microsoft.graph.user\",\"mail\":" + (m.Mail is null ? "null" : "\"" + m.Mail + "\"") +
+                ",\"userPrincipalName\":\"" + m.Upn + "\"}");
+        var next = (page + 1) * GroupPageSize < GroupMembers.Count
+            ? ",\"@odata.nextLink\":\"" + BaseUrl + "groups/" + group + "/transitiveMembers/microsoft.graph.user?$select=mail,userPrincipalName&$top=999&" + Token + (page + 1) + "\""
+            : string.Empty;
+        return CannedResponse.Json("{\"value\":[" + string.Join(",", members) + "]" + next + "}");
+    }
+
     private CannedResponse Answer(RecordedRequest r)
     {
         var path = r.Path["/v1.0/".Length..];
@@ -54,6 +90,10 @@ public sealed class FakeGraph : IAsyncDisposable
                 return CannedResponse.Json($$"""{"id":"{{id}}","expirationDateTime":"{{DateTimeOffset.Parse("2026-11-25T09:00:00Z"):O}}"}""", 201);
             case ("PATCH", ["subscriptions", var sub]):
                 return Removed.Contains(sub) ? CannedResponse.Json("""{"error":{"code":"ResourceNotFound"}}""", 404) : CannedResponse.Json($$"""{"id":"{{sub}}"}""");
+            case ("DELETE", ["subscriptions", _]):
+                return new CannedResponse(204, string.Empty);
+            case ("GET", ["groups", var group, "transitiveMembers", "microsoft.graph.user"]):
+                return GroupPage(group, r.Query);
             case ("POST", ["subscriptions", _, "reauthorize"]):
                 return CannedResponse.Json("{}");
             case ("GET", ["users", _, "events", var eventId]):

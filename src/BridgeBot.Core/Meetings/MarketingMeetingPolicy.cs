@@ -1,11 +1,15 @@
 namespace BridgeBot.Core.Meetings;
 
-/// <summary>Which meetings need IT, and whether they have it. Pure: decided from the snapshot and the options.</summary>
+/// <summary>Which meetings need IT, and whether they have it. Pure: decided from the snapshot, the options and the roster.</summary>
 public static class MarketingMeetingPolicy
 {
-    /// <summary>Organized by someone on the marketing roster, or titled with a configured keyword.</summary>
+    /// <summary>Organized by someone on the configured marketing roster, or titled with a configured keyword.</summary>
     public static bool IsMarketing(MeetingSnapshot meeting, MeetingsOptions options) =>
-        options.MarketingRoster.Any(meeting.Organizer.Is) ||
+        IsMarketing(meeting, options, new ConfiguredMarketingRoster(options));
+
+    /// <summary>Organized by someone on <paramref name="roster"/>, or titled with a configured keyword.</summary>
+    public static bool IsMarketing(MeetingSnapshot meeting, MeetingsOptions options, IMarketingRoster roster) =>
+        roster.Members.Any(meeting.Organizer.Is) ||
         options.TitleKeywords.Any(k => k.Length > 0 && meeting.Title.Contains(k, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The IT representatives invited who have not declined.</summary>

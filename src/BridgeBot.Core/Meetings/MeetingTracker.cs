@@ -5,16 +5,19 @@ using BridgeBot.Core.Scheduling;
 /// <summary>
 /// Takes in meeting snapshots from any source, keeps the meeting's record, proposes a representative for an
 /// uncovered marketing meeting, and keeps the meeting's timers in the shared schedule in line with its plan.
+/// Without a <paramref name="roster"/> the configured <see cref="MeetingsOptions.MarketingRoster"/> decides.
 /// </summary>
 public sealed class MeetingTracker(
     MeetingRepository meetings, RotationPlanner rotation, IScheduleStore schedule, MeetingNotifier notifier, MeetingsOptions options,
-    TimeProvider time)
+    TimeProvider time, IMarketingRoster? roster = null)
 {
     /// <summary>Records what a source saw; returns the record as stored.</summary>
     public async Task<MeetingRecord> ObserveAsync(MeetingSnapshot snapshot, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var isMarketing = MarketingMeetingPolicy.IsMarketing(snapshot, options);
+        var isMarketing = roster is null
+            ? MarketingMeetingPolicy.IsMarketing(snapshot, options)
+            : MarketingMeetingPolicy.IsMarketing(snapshot, options, roster);
         var calendarDeclines = MarketingMeetingPolicy.DeclinedRepresentatives(snapshot, options).ToList();
         var record = (await meetings.UpdateAsync(snapshot.Key, current =>
         {

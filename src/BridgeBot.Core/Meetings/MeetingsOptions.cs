@@ -8,6 +8,12 @@ public sealed class MeetingsOptions
     /// <summary>E-mail addresses of marketing people; a meeting they organize is a marketing meeting.</summary>
     public List<string> MarketingRoster { get; set; } = [];
 
+    /// <summary>
+    /// Optional Entra group object id whose transitive members join the roster (read through Graph, refreshed with
+    /// the subscription maintenance); ignored when Graph is off.
+    /// </summary>
+    public string? MarketingGroupId { get; set; }
+
     /// <summary>Words in a meeting title that make it a marketing meeting (case-insensitive), e.g. "campaign".</summary>
     public List<string> TitleKeywords { get; set; } = [];
 

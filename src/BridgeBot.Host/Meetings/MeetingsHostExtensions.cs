@@ -55,6 +55,11 @@ internal sealed class MeetingsOptionsValidator : IValidateOptions<MeetingsOption
             errors.Add("Meetings:TenantId is required when Meetings:ItRepresentatives is set (nudges go to Teams users of that tenant).");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.MarketingGroupId) && !Guid.TryParse(options.MarketingGroupId, out _))
+        {
+            errors.Add("Meetings:MarketingGroupId must be the object id (a GUID) of an Entra group.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -85,6 +85,31 @@ internal sealed class GraphClient(HttpClient http, IGraphTokenSource tokens, IOp
         (await SendAsync(HttpMethod.Patch, $"users/{Uri.EscapeDataString(mailbox)}/events/{Uri.EscapeDataString(eventId)}",
             new GraphAttendeesPatch(attendees), GraphJsonContext.Default.GraphAttendeesPatch, GraphJsonContext.Default.GraphEvent, cancellationToken)).Status;
 
+    /// <summary>Every user in the group, also through nested groups, following paging; a failed page fails the whole list.</summary>
+    public async Task<(GraphStatus Status, List<GraphGroupMember> Members)> ListGroupUsersAsync(string groupId, CancellationToken cancellationToken)
+    {
+        var members = new List<GraphGroupMember>();
+        string? next = $"groups/{Uri.EscapeDataString(groupId)}/transitiveMembers/microsoft.graph.user?$select=mail,userPrincipalName&$top=999";
+        while (next is not null)
+        {
+            var (status, page) = await SendAsync<object, GraphGroupMemberPage>(HttpMethod.Get, next, null, null,
+                GraphJsonContext.Default.GraphGroupMemberPage, cancellationToken, eventualConsistency: true);
+            if (status != GraphStatus.Ok || page is null)
+            {
+                return (status == GraphStatus.Ok ? GraphStatus.Failed : status, []);
+            }
+
+            members.AddRange(page.Value ?? []);
+            next = page.NextLink;
+        }
+
+        return (GraphStatus.Ok, members);
+    }
+
+    public async Task<GraphStatus> DeleteSubscriptionAsync(string id, CancellationToken cancellationToken) =>
+        (await SendAsync<object, GraphSubscription>(HttpMethod.Delete, $"subscriptions/{Uri.EscapeDataString(id)}", null, null, null,
+            cancellationToken)).Status;
+
     public async Task<string?> FindUserIdAsync(string email, CancellationToken cancellationToken) =>
         (await SendAsync<object, GraphUser>(HttpMethod.Get, $"users/{Uri.EscapeDataString(email)}?$select=id", null, null,
             GraphJsonContext.Default.GraphUser, cancellationToken)).Body?.Id;
@@ -100,7 +125,8 @@ internal sealed class GraphClient(HttpClient http, IGraphTokenSource tokens, IOp
 
     private async Task<(GraphStatus Status, TResponse? Body)> SendAsync<TRequest, TResponse>(
         HttpMethod method, string relative, TRequest? body, JsonTypeInfo<TRequest>? requestType, JsonTypeInfo<TResponse>? responseType,
-        CancellationToken cancellationToken, bool conflictIsOk = false, [CallerMemberName] string operation = "")
+        CancellationToken cancellationToken, bool conflictIsOk = false, bool eventualConsistency = false,
+        [CallerMemberName] string operation = "")
         where TResponse : class
     {
         var uri = Uri.TryCreate(relative, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)
@@ -109,6 +135,12 @@ internal sealed class GraphClient(HttpClient http, IGraphTokenSource tokens, IOp
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(cancellationToken));
         request.Headers.TryAddWithoutValidation("Prefer", "outlook.timezone=\"UTC\"");
+        if (eventualConsistency)
+        {
+            // Directory queries with an OData cast have needed advanced query support in some tenants; harmless elsewhere.
+            request.Headers.TryAddWithoutValidation("ConsistencyLevel", "eventual");
+        }
+
         if (body is not null && requestType is not null)
         {
             request.Content = JsonContent.Create(body, requestType);

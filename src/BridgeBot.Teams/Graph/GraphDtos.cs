@@ -59,6 +59,12 @@ internal sealed record GraphNotificationBatch(List<GraphNotification>? Value);
 
 internal sealed record GraphUser(string? Id);
 
+internal sealed record GraphGroupMember(string? Mail, string? UserPrincipalName);
+
+internal sealed record GraphGroupMemberPage(
+    List<GraphGroupMember>? Value,
+    [property: JsonPropertyName("@odata.nextLink")] string? NextLink);
+
 internal sealed record GraphAppInstall([property: JsonPropertyName("teamsApp@odata.bind")] string TeamsApp);
 
 /// <summary>Which subscription watches which mailbox (stored shared, so every host renews the same ones).</summary>
@@ -69,6 +75,9 @@ internal sealed record SubscriptionEntry(string Mailbox, string SubscriptionId, 
 
 internal sealed record SubscriptionTable(List<SubscriptionEntry> Entries);
 
+/// <summary>The last complete read of the marketing group (shared, so a host that cannot read Graph at start still has it).</summary>
+internal sealed record StoredGroupRoster(string GroupId, List<GraphGroupMember> Members, DateTimeOffset ReadAt);
+
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(GraphSubscription))]
 [JsonSerializable(typeof(GraphSubscriptionPatch))]
@@ -78,5 +87,7 @@ internal sealed record SubscriptionTable(List<SubscriptionEntry> Entries);
 [JsonSerializable(typeof(GraphNotificationBatch))]
 [JsonSerializable(typeof(GraphAppInstall))]
 [JsonSerializable(typeof(GraphUser))]
+[JsonSerializable(typeof(GraphGroupMemberPage))]
 [JsonSerializable(typeof(SubscriptionTable))]
+[JsonSerializable(typeof(StoredGroupRoster))]
 internal sealed partial class GraphJsonContext : JsonSerializerContext;

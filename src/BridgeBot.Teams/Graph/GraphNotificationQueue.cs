@@ -49,18 +49,29 @@ internal sealed partial class GraphNotificationWorker(
     private static partial void LogFailed(ILogger logger, Exception exception);
 }
 
-/// <summary>Runs subscription maintenance at start and then every <see cref="GraphOptions.MaintenanceInterval"/>.</summary>
+/// <summary>
+/// Refreshes the marketing roster and runs subscription maintenance at start and then every
+/// <see cref="GraphOptions.MaintenanceInterval"/>. Every host refreshes its roster; one maintains the subscriptions.
+/// </summary>
 internal sealed partial class GraphSubscriptionService(
-    GraphSubscriptionManager subscriptions, Microsoft.Extensions.Options.IOptions<GraphOptions> options, TimeProvider time,
-    ILogger<GraphSubscriptionService> logger) : BackgroundService
+    GraphMarketingRoster roster, GraphSubscriptionManager subscriptions, Microsoft.Extensions.Options.IOptions<GraphOptions> options,
+    TimeProvider time, ILogger<GraphSubscriptionService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.MaintenanceInterval, time);
+        var first = true;
         do
         {
             try
             {
+                // GraphRosterStartup read the group just before the first round.
+                if (!first)
+                {
+                    await roster.RefreshAsync(stoppingToken);
+                }
+
+                first = false;
                 await subscriptions.MaintainAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -72,5 +83,35 @@ internal sealed partial class GraphSubscriptionService(
     }
 
     [LoggerMessage(EventId = 631, Level = LogLevel.Warning, Message = "Graph subscription maintenance failed; retried on the next interval.")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>
+/// Reads the marketing group before the notification worker starts (hosted services start in order), so the first
+/// meetings a host observes are classified with the group, not only the configured roster. Bounded: a Graph that
+/// does not answer delays startup by at most <see cref="Timeout"/>, after which the stored roster is used.
+/// </summary>
+internal sealed partial class GraphRosterStartup(GraphMarketingRoster roster, ILogger<GraphRosterStartup> logger) : IHostedService
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(Timeout);
+        try
+        {
+            await roster.RefreshAsync(bounded.Token);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(logger, ex);
+            await roster.RestoreIfIncompleteAsync(cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 632, Level = LogLevel.Warning, Message = "The marketing group could not be read at startup; using the stored roster if any.")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -24,9 +24,12 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton<GraphNotificationQueue>();
         services.AddSingleton<GraphChangeProcessor>();
         services.AddSingleton<GraphSubscriptionManager>();
+        services.AddSingleton<GraphMarketingRoster>();
+        services.Replace(ServiceDescriptor.Singleton<IMarketingRoster>(sp => sp.GetRequiredService<GraphMarketingRoster>()));
         services.Replace(ServiceDescriptor.Singleton<IMeetingCalendar, GraphMeetingCalendar>());
         services.Replace(ServiceDescriptor.Singleton<ITeamsAppInstaller, GraphTeamsAppInstaller>());
         services.Replace(ServiceDescriptor.Singleton<IPeopleDirectory, GraphPeopleDirectory>());
+        services.AddHostedService<GraphRosterStartup>();
         services.AddHostedService<GraphNotificationWorker>();
         services.AddHostedService<GraphSubscriptionService>();
         return services;

@@ -7,14 +7,15 @@ using Microsoft.Extensions.Options;
 
 /// <summary>
 /// Keeps one Graph subscription per marketing-roster calendar alive (create, renew before expiry, recreate when
-/// removed), answers lifecycle events, and resyncs a calendar when notifications may have been lost. The table of
-/// subscriptions is shared state; one host at a time maintains it (a short lease in the state store).
+/// removed, delete when the person left the roster), answers lifecycle events, and resyncs a calendar when
+/// notifications may have been lost. The table of subscriptions is shared state; one host at a time maintains it
+/// (a short lease in the state store).
 /// </summary>
 internal sealed partial class GraphSubscriptionManager(
     GraphClient graph,
     IStateStore store,
     MeetingTracker tracker,
-    MeetingsOptions meetings,
+    GraphMarketingRoster roster,
     IOptions<GraphOptions> options,
     TimeProvider time,
     ILogger<GraphSubscriptionManager> logger)
@@ -37,7 +38,12 @@ internal sealed partial class GraphSubscriptionManager(
         {
             var table = await ReadTableAsync(cancellationToken);
             var now = time.GetUtcNow();
-            foreach (var mailbox in meetings.MarketingRoster.Distinct(StringComparer.OrdinalIgnoreCase))
+            if (roster.IsComplete)
+            {
+                await DeleteLeaversAsync(table, cancellationToken);
+            }
+
+            foreach (var mailbox in roster.Mailboxes)
             {
                 var entry = table.Find(e => string.Equals(e.Mailbox, mailbox, StringComparison.OrdinalIgnoreCase));
                 if (entry is null)
@@ -156,6 +162,23 @@ internal sealed partial class GraphSubscriptionManager(
         }
     }
 
+    // Left the group or the configured roster: their calendar is no longer watched. A failed delete only means the
+    // subscription lapses at its expiry; notifications until then are for meetings the policy no longer marks.
+    private async Task DeleteLeaversAsync(List<SubscriptionEntry> table, CancellationToken cancellationToken)
+    {
+        var watched = new HashSet<string>(roster.Mailboxes, StringComparer.OrdinalIgnoreCase);
+        foreach (var leaver in table.Where(e => !watched.Contains(e.Mailbox)).ToList())
+        {
+            var status = await graph.DeleteSubscriptionAsync(leaver.SubscriptionId, cancellationToken);
+            if (status is not (GraphStatus.Ok or GraphStatus.NotFound))
+            {
+                LogDeleteFailed(logger, status);
+            }
+
+            table.Remove(leaver);
+        }
+    }
+
     private async Task<List<SubscriptionEntry>> ReadTableAsync(CancellationToken cancellationToken) =>
         (await store.ReadAsync(TableKey, GraphJsonContext.Default.SubscriptionTable, cancellationToken))?.Value.Entries ?? [];
 
@@ -172,6 +195,9 @@ internal sealed partial class GraphSubscriptionManager(
 
     [LoggerMessage(EventId = 622, Level = LogLevel.Information, Message = "Graph lifecycle event {LifecycleEvent} for a subscription this deployment does not know; ignored.")]
     private static partial void LogUnknownSubscription(ILogger logger, string lifecycleEvent);
+
+    [LoggerMessage(EventId = 624, Level = LogLevel.Information, Message = "Graph subscription of a calendar no longer on the roster could not be deleted ({Status}); it lapses at its expiry.")]
+    private static partial void LogDeleteFailed(ILogger logger, GraphStatus status);
 
     [LoggerMessage(EventId = 623, Level = LogLevel.Information, Message = "Calendar resync read {Count} events ({Status}).")]
     private static partial void LogResynced(ILogger logger, int count, GraphStatus status);

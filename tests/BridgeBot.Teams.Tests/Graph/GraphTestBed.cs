@@ -1,11 +1,10 @@
 namespace BridgeBot.Teams.Tests.Graph;
 
-using BridgeBot.TestKit;
-
 using BridgeBot.Core.Meetings;
 using BridgeBot.Core.Scheduling;
 using BridgeBot.Core.State;
 using BridgeBot.Teams.Graph;
+using BridgeBot.TestKit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -15,7 +14,7 @@ internal sealed class GraphTestBed : IAsyncDisposable
 {
     public static readonly DateTimeOffset T0 = DateTimeOffset.Parse("2026-11-23T09:00:00Z");
 
-    private GraphTestBed(FakeGraph graph, bool canEdit)
+    private GraphTestBed(FakeGraph graph, bool canEdit, string? marketingGroupId)
     {
         Graph = graph;
         GraphOptions = new GraphOptions
@@ -35,15 +34,17 @@ internal sealed class GraphTestBed : IAsyncDisposable
             ItRepresentatives = ["ana@contoso.com", "ben@contoso.com"],
             ItLead = "lead@contoso.com",
             TenantId = "tenant-1",
+            MarketingGroupId = marketingGroupId,
         };
         var options = Options.Create(GraphOptions);
         State = new InMemoryStateStore(Time);
         Meetings = new MeetingRepository(State);
         var notifier = new MeetingNotifier(new BridgeBot.Core.Outbound.Outbox([]), MeetingsOptions, new NoAppInstaller(),
             new PeopleMatcher(new NoPeopleDirectory(), MeetingsOptions));
-        Tracker = new MeetingTracker(Meetings, new RotationPlanner(State, MeetingsOptions), Schedule, notifier, MeetingsOptions, Time);
         Client = new GraphClient(new HttpClient(), new FixedToken(), options, new BridgeBot.Core.Diagnostics.BridgeBotMetrics());
-        Subscriptions = new GraphSubscriptionManager(Client, State, Tracker, MeetingsOptions, options, Time, NullLogger<GraphSubscriptionManager>.Instance);
+        Roster = new GraphMarketingRoster(Client, State, MeetingsOptions, Time, RosterLog);
+        Tracker = new MeetingTracker(Meetings, new RotationPlanner(State, MeetingsOptions), Schedule, notifier, MeetingsOptions, Time, Roster);
+        Subscriptions = new GraphSubscriptionManager(Client, State, Tracker, Roster, options, Time, NullLogger<GraphSubscriptionManager>.Instance);
         Changes = new GraphChangeProcessor(Client, Tracker, Meetings, State);
         Calendar = new GraphMeetingCalendar(Client, options);
         Installer = new GraphTeamsAppInstaller(Client, options);
@@ -66,6 +67,10 @@ internal sealed class GraphTestBed : IAsyncDisposable
 
     public MeetingTracker Tracker { get; }
 
+    public GraphMarketingRoster Roster { get; }
+
+    public ListLogger<GraphMarketingRoster> RosterLog { get; } = new();
+
     public GraphClient Client { get; }
 
     public GraphSubscriptionManager Subscriptions { get; }
@@ -78,7 +83,8 @@ internal sealed class GraphTestBed : IAsyncDisposable
 
     public GraphPeopleDirectory Directory { get; }
 
-    public static async Task<GraphTestBed> StartAsync(bool canEdit = true) => new(await FakeGraph.StartAsync(), canEdit);
+    public static async Task<GraphTestBed> StartAsync(bool canEdit = true, string? marketingGroupId = null) =>
+        new(await FakeGraph.StartAsync(), canEdit, marketingGroupId);
 
     public ValueTask DisposeAsync() => Graph.DisposeAsync();
 
