@@ -99,12 +99,12 @@ public sealed class SlackInteractionHandler(
 
     private Task<SlackAck> HandleActionAsync(InteractionPayload payload, string? teamId, TurnUser user, string deliveryId, long started)
     {
-        if (payload.Actions is not { Count: > 0 } actions || actions[0].ActionId is not { Length: > 0 } slackActionId)
+        // Slack never sends a null action; a payload with one (or without an action id) has nothing to run.
+        if (payload.Actions is not { Count: > 0 } actions || actions[0] is not { ActionId: { Length: > 0 } slackActionId } action)
         {
             return Task.FromResult(SlackAck.Empty);
         }
 
-        var action = actions[0];
         var data = action.Value is not null
             ? MessageRenderer.DataOf(action.Value)
             : new Dictionary<string, string> { ["value"] = action.SelectedOption?.Value ?? action.SelectedDate ?? action.SelectedUser ?? string.Empty };

@@ -77,13 +77,20 @@ public sealed class SlackHostileInputTests : IAsyncLifetime
             .Select(c => c with { Bytes = FormField("payload", c.Bytes), ContentType = HostileBodies.Form })
             .Append(new HostileBody("no payload field", "other=1"u8.ToArray(), HostileBodies.Form))
             .Append(new HostileBody("payload twice", [.. FormField("payload", Encoding.UTF8.GetBytes(valid)), (byte)'&', .. FormField("payload", "{"u8.ToArray())], HostileBodies.Form))
-            .Append(new HostileBody("raw json body", Encoding.UTF8.GetBytes(valid), HostileBodies.Json));
+            .Append(new HostileBody("raw json body", Encoding.UTF8.GetBytes(valid), HostileBodies.Json))
+            .Append(Payload("null action", """{"type":"block_actions","team":{"id":"T0REL"},"user":{"id":"U0REQ"},"actions":[null]}"""))
+            .Append(Payload("null state values", """{"type":"view_submission","team":{"id":"T0REL"},"user":{"id":"U0REQ"},"view":{"private_metadata":"{\"form\":\"itrequest\"}","state":{"values":{"title":null,"goal":{"goal":null},"x":{}}}}}"""))
+            .Append(Payload("metadata not json", """{"type":"view_submission","team":{"id":"T0REL"},"user":{"id":"U0REQ"},"view":{"private_metadata":"{[","state":null}}"""))
+            .Append(Payload("button value not json", """{"type":"block_actions","team":{"id":"T0REL"},"user":{"id":"U0REQ"},"trigger_id":"t","actions":[{"action_id":"x~9999999999999","value":"{\"a\":[1,2]}"}]}"""))
+            .Append(Payload("run command without text", """{"type":"block_actions","team":{"id":"T0REL"},"user":{"id":"U0REQ"},"actions":[{"action_id":"bridgebot.run-command","value":"{\"text\":\"\"}"}]}"""));
 
         var statuses = await _probe.SendAllAsync("/slack/interactivity", cases, body => ReliabilityHosts.SlackSigned(body));
 
         Assert.Empty(_probe.Failures);
         Assert.All(statuses, s => Assert.InRange(s, 200, 499));
     }
+
+    private static HostileBody Payload(string name, string json) => new(name, FormField("payload", Encoding.UTF8.GetBytes(json)), HostileBodies.Form);
 
     [Fact]
     public async Task Events_HostileJson_NeverServerError()

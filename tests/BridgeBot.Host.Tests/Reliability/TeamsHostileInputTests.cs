@@ -1,6 +1,7 @@
 namespace BridgeBot.Host.Tests.Reliability;
 
 using System.Text;
+using System.Text.Json.Nodes;
 using BridgeBot.Host.Tests.Teams;
 using BridgeBot.TestKit;
 using Microsoft.AspNetCore.Hosting;
@@ -38,13 +39,49 @@ public sealed class TeamsHostileInputTests : IAsyncLifetime
         var cases = HostileBodies.JsonCases(valid)
             .Append(new HostileBody("as text/plain", Encoding.UTF8.GetBytes(valid), "text/plain"))
             .Append(new HostileBody("as form", Encoding.UTF8.GetBytes(valid), HostileBodies.Form))
-            .Append(new HostileBody("no content type", Encoding.UTF8.GetBytes(valid), string.Empty));
+            .Append(new HostileBody("no content type", Encoding.UTF8.GetBytes(valid), string.Empty))
+            .Concat(ActivityShapes(_connector.BaseUrl));
 
         var statuses = await probe.SendAllAsync("/api/messages", cases);
 
         Assert.Empty(probe.Failures);
         Assert.All(statuses, s => Assert.InRange(s, 200, 499));
     }
+
+    /// <summary>Well-formed activities with nulls and wrong shapes where the mapper looks.</summary>
+    private static IEnumerable<HostileBody> ActivityShapes(string serviceUrl)
+    {
+        var add = Activities.BotAdded(serviceUrl);
+        add["membersAdded"] = new JsonArray(null, new JsonObject());
+        add["attachments"] = new JsonArray((JsonNode?)null);
+        yield return Shape("null members and attachments", add);
+
+        var invoke = Activities.Execute(serviceUrl, new JsonObject());
+        invoke["value"] = new JsonObject { ["action"] = null };
+        yield return Shape("invoke without action", invoke);
+
+        var verb = Activities.Execute(serviceUrl, new JsonObject());
+        verb["value"]!["action"]!["data"] = new JsonArray(1, 2);
+        verb["value"]!["action"]!["verb"] = 5;
+        yield return Shape("invoke data not an object", verb);
+
+        var submit = Activities.Submit(serviceUrl, new JsonObject { ["bb.form"] = new JsonArray(), ["title"] = new JsonObject() }, "r1");
+        yield return Shape("submit with objects for fields", submit);
+
+        var value = Activities.Message(serviceUrl, "x");
+        value["value"] = "not an object";
+        value["text"] = null;
+        value["from"] = new JsonObject();
+        yield return Shape("string value and no sender", value);
+
+        var meeting = Activities.Base("event", serviceUrl, null, new JsonObject { ["name"] = "application/vnd.microsoft.meetingStart", ["value"] = 7 });
+        yield return Shape("meeting event with a number", meeting);
+
+        var badUrl = Activities.Message("hxxp://[::1", "x");
+        yield return Shape("unparsable service url", badUrl);
+    }
+
+    private static HostileBody Shape(string name, JsonObject activity) => new(name, Encoding.UTF8.GetBytes(activity.ToJsonString()), HostileBodies.Json);
 
     [Fact]
     public async Task AuthConfigured_HostileJsonWithValidToken_NeverServerError()
