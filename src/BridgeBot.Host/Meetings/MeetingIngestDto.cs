@@ -40,6 +40,12 @@ internal sealed record MeetingIngestDto(
         var attendees = new List<MeetingAttendee>();
         foreach (var (attendee, index) in (Attendees ?? []).Select((a, i) => (a, i)))
         {
+            if (attendee is null)
+            {
+                errors.Add($"attendees[{index}] must be an object with an email.");
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(attendee.Email))
             {
                 errors.Add($"attendees[{index}].email is required.");

@@ -19,4 +19,10 @@ public sealed record SlackAck(int Status, ReadOnlyMemory<byte> Body, string? Con
     public static SlackAck ForbiddenTeam { get; } = Text(403, "This Slack workspace is not allowed to use BridgeBot.");
 
     public bool IsJson => ContentType == "application/json" && !Body.IsEmpty;
+
+    /// <summary>
+    /// What the user must still be told when this answer is ready only after Slack was already acknowledged
+    /// (e.g. form errors, which can no longer keep the closed modal open).
+    /// </summary>
+    public string? LateNotice { get; init; }
 }

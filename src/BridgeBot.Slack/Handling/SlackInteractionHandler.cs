@@ -70,8 +70,13 @@ public sealed class SlackInteractionHandler(
             user,
             turnPayload,
             time.GetUtcNow());
-        return runner.RunAsync(started, payload.Type!, ct => RunViewAsync(turn, metadata.Channel, ct), SlackAck.Empty);
+        // Past the turn budget the modal has closed with the empty ack: errors that come later go to the user's DM,
+        // or a submission that was not stored would look sent.
+        return runner.RunAsync(started, payload.Type!, ct => RunViewAsync(turn, metadata.Channel, ct), SlackAck.Empty, late => TellLateAsync(user.Id, late));
     }
+
+    private Task TellLateAsync(string userId, SlackAck late) =>
+        late.LateNotice is { Length: > 0 } notice ? SendToUserAsync(userId, new OutboundMessage(notice), background.Abandoned) : Task.CompletedTask;
 
     private async Task<SlackAck> RunViewAsync(InboundTurn turn, string? channelId, CancellationToken ct)
     {
@@ -82,7 +87,10 @@ public sealed class SlackInteractionHandler(
             case FormErrorsResult { View: var view } when submitted:
                 return SlackAck.Json(
                     new ViewSubmissionResponse("errors") { Errors = ModalRenderer.Errors(view) },
-                    SlackJsonContext.Default.ViewSubmissionResponse);
+                    SlackJsonContext.Default.ViewSubmissionResponse) with
+                {
+                    LateNotice = $"Your \"{view.Form.Title}\" form was not submitted: {string.Join(" ", view.Errors.Select(e => e.Message))}",
+                };
             case ShowFormResult { View: var view } when submitted:
                 return SlackAck.Json(
                     new ViewSubmissionResponse("update") { View = ModalRenderer.Render(view, channelId) },
@@ -99,12 +107,12 @@ public sealed class SlackInteractionHandler(
 
     private Task<SlackAck> HandleActionAsync(InteractionPayload payload, string? teamId, TurnUser user, string deliveryId, long started)
     {
-        if (payload.Actions is not { Count: > 0 } actions || actions[0].ActionId is not { Length: > 0 } slackActionId)
+        // Slack never sends a null action; a payload with one (or without an action id) has nothing to run.
+        if (payload.Actions is not { Count: > 0 } actions || actions[0] is not { ActionId: { Length: > 0 } slackActionId } action)
         {
             return Task.FromResult(SlackAck.Empty);
         }
 
-        var action = actions[0];
         var data = action.Value is not null
             ? MessageRenderer.DataOf(action.Value)
             : new Dictionary<string, string> { ["value"] = action.SelectedOption?.Value ?? action.SelectedDate ?? action.SelectedUser ?? string.Empty };

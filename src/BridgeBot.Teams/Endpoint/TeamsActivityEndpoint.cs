@@ -101,8 +101,11 @@ internal sealed partial class TeamsActivityEndpoint(
     {
         if (turn is null)
         {
-            // Only Action.Execute is answered; other invokes are "not implemented" like the SDK's ActivityHandler.
-            context.Response.StatusCode = StatusCodes.Status501NotImplemented;
+            // Only Action.Execute is answered; other invokes are "not implemented" like the SDK's ActivityHandler,
+            // and an Action.Execute without an action object is malformed (the SDK answers 400 too).
+            context.Response.StatusCode = activity.Name == TeamsTurnMapper.AdaptiveCardActionInvoke
+                ? StatusCodes.Status400BadRequest
+                : StatusCodes.Status501NotImplemented;
             return;
         }
 

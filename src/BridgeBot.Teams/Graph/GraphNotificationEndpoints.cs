@@ -19,6 +19,8 @@ public static partial class GraphNotificationEndpoints
     public const string NotificationsPath = "/api/graph/notifications";
     public const string LifecyclePath = "/api/graph/lifecycle";
 
+    private const string NotABatch = "The body is not a Graph notification batch.";
+
     public static IEndpointRouteBuilder MapGraphNotifications(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(NotificationsPath, HandleAsync);
@@ -47,7 +49,13 @@ public static partial class GraphNotificationEndpoints
         }
         catch (JsonException)
         {
-            return Results.BadRequest("The body is not a Graph notification batch.");
+            return Results.BadRequest(NotABatch);
+        }
+
+        // Graph never sends a null entry; a batch with one is not from Graph and is refused as a whole.
+        if (batch?.Value is { } entries && entries.Any(n => n is null))
+        {
+            return Results.BadRequest(NotABatch);
         }
 
         var logger = loggers.CreateLogger(typeof(GraphNotificationEndpoints));

@@ -115,7 +115,7 @@ public static partial class TeamsTurnMapper
     };
 
     private static bool IsBotAdded(Activity activity) =>
-        activity.MembersAdded is { } added && activity.Recipient?.Id is { } botId && added.Exists(m => m.Id == botId);
+        activity.MembersAdded is { } added && activity.Recipient?.Id is { } botId && added.Exists(m => m?.Id == botId);
 
     private static MeetingEvent? MapMeetingEvent(Activity activity)
     {

@@ -27,6 +27,8 @@ public sealed class TeamsHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    public WebApplicationFactory<Program> Factory => _factory;
+
     public static async Task<TeamsHost> StartAsync(Action<IServiceCollection>? services = null, Action<IWebHostBuilder>? configure = null)
     {
         var fake = await FakeBotFramework.StartAsync();

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(BridgeBot.Benchmarks.ActivityParseBenchmarks).Assembly).Run(args);

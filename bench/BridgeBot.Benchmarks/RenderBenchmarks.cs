@@ -1,0 +1,30 @@
+namespace BridgeBot.Benchmarks;
+
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BenchmarkDotNet.Attributes;
+using BridgeBot.Core.Forms;
+using BridgeBot.Core.Outbound;
+using BridgeBot.Core.Requests;
+using BridgeBot.Slack.Rendering;
+using BridgeBot.Slack.Wire;
+using BridgeBot.Teams.Cards;
+
+/// <summary>The requirements form (18 fields) drawn for each platform and serialized as it goes on the wire.</summary>
+[MemoryDiagnoser]
+public class RenderBenchmarks
+{
+    private readonly FormView _form = new(RequirementsForm.Definition, new FormValues([new(RequirementsForm.Title, "reset my password please")]), []);
+
+    [Benchmark]
+    public string AdaptiveCardForm() => AdaptiveCardRenderer.RenderForm(_form).ToJsonString();
+
+    [Benchmark]
+    public string BlockKitModal() => JsonSerializer.Serialize(ModalRenderer.Render(_form, "C0BENCH023"), SlackJsonContext.Default.SlackView);
+
+    [Benchmark]
+    public JsonObject AdaptiveCardFormTree() => AdaptiveCardRenderer.RenderForm(_form);
+
+    [Benchmark]
+    public SlackView BlockKitModalTree() => ModalRenderer.Render(_form, "C0BENCH023");
+}
