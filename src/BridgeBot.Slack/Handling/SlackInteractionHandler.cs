@@ -76,7 +76,7 @@ public sealed class SlackInteractionHandler(
     }
 
     private Task TellLateAsync(string userId, SlackAck late) =>
-        late.LateNotice is { Length: > 0 } notice ? SendToUserAsync(userId, new OutboundMessage(notice), background.Abandoned) : Task.CompletedTask;
+        late.LateNotice is { Length: > 0 } notice ? SendToUserAsync(userId, new OutboundMessage(notice), background.AbandonToken) : Task.CompletedTask;
 
     private async Task<SlackAck> RunViewAsync(InboundTurn turn, string? channelId, CancellationToken ct)
     {
