@@ -55,7 +55,7 @@ public sealed class InjectionRenderingTests
             Assert.DoesNotContain("\n- item", text, StringComparison.Ordinal);
             Assert.DoesNotContain("\n1. one", text, StringComparison.Ordinal);
         });
-        Assert.Contains(texts, text => text.Contains(@"\[x\]\(https://evil.example\) \*\*b\*\*", StringComparison.Ordinal));
+        Assert.Contains(texts, text => text.Contains(@"\[x\](https://evil.example) \*\*b\*\*", StringComparison.Ordinal));
     }
 
     [Fact]
