@@ -38,11 +38,13 @@ wait_up() { # url
 }
 
 # BridgeBot as WORKLOADS.md asks: Development, no Teams app id (anonymous loopback), Redis on :6399,
-# the bench signing secret and the mock Slack API. The tenant limit is raised so it is measured, not hit.
+# the bench signing secret and the mock Slack API. The tenant limit is raised so it is measured, not hit. The
+# workload resends a fixed pool of signed commands, which BridgeBot would otherwise refuse as replays.
 ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=http://127.0.0.1:$BOT_PORT \
   Logging__LogLevel__Default=Warning \
   Redis__Configuration=127.0.0.1:6399 \
   Slack__SigningSecret=bench-secret Slack__BotToken=xoxb-bench Slack__ApiBaseUrl=http://127.0.0.1:18080/api/ \
+  Slack__DeduplicateCommands=false \
   Host__TenantRateLimit__TurnsPerSecond=1000000 Host__TenantRateLimit__Burst=1000000 \
   dotnet "$RUN_DIR/bot/BridgeBot.Host.dll" >"$RUN_DIR/bot.log" 2>&1 &
 BOT_PID=$!; pids+=("$BOT_PID")

@@ -28,6 +28,13 @@ public sealed class SlackOptions
     /// </summary>
     public TimeSpan TurnBudget { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Process a slash command with a trigger id seen before only once. Slack never retries slash commands, so a
+    /// repeat is a replay of a signed request within its 5-minute window; load generators that resend a fixed pool
+    /// of signed requests (bench S1) turn this off.
+    /// </summary>
+    public bool DeduplicateCommands { get; set; } = true;
+
     public bool HttpEnabled => !string.IsNullOrWhiteSpace(SigningSecret);
 
     public bool SocketModeEnabled => !string.IsNullOrWhiteSpace(AppToken);

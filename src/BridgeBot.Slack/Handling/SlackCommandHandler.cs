@@ -33,7 +33,8 @@ public sealed class SlackCommandHandler(
         }
 
         var turn = new InboundTurn(
-            DeliveryIds.For("command", command.TriggerId, rawPayload.Span),
+            // An empty delivery id opts the turn out of the pipeline's de-duplication.
+            _options.DeduplicateCommands ? DeliveryIds.For("command", command.TriggerId, rawPayload.Span) : string.Empty,
             new ConversationKey(ChannelKind.Slack, command.TeamId ?? string.Empty, command.ChannelId ?? command.UserId),
             new TurnUser(command.UserId, command.UserName),
             new CommandInvoked(command.Command.TrimStart('/'), command.Text ?? string.Empty),

@@ -29,6 +29,29 @@ public sealed class SlackCommandEndToEndTests
     }
 
     [Fact]
+    public async Task ItRequest_SameTriggerTwice_OpensOneModal()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+
+        using var first = await host.PostCommandAsync("", trigger: "trig-replayed");
+        using var replay = await host.PostCommandAsync("", trigger: "trig-replayed");
+
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Single(host.Slack.Requests, IsViewsOpen);
+    }
+
+    [Fact]
+    public async Task ItRequest_SameTriggerTwiceWithDeduplicationOff_OpensTwoModals()
+    {
+        await using var host = await SlackTestHost.StartAsync(settings: new Dictionary<string, string> { ["Slack:DeduplicateCommands"] = "false" });
+
+        using var first = await host.PostCommandAsync("", trigger: "trig-pooled");
+        using var again = await host.PostCommandAsync("", trigger: "trig-pooled");
+
+        Assert.Equal(2, host.Slack.Requests.Count(IsViewsOpen));
+    }
+
+    [Fact]
     public async Task ItRequest_Turn_MapsTeamChannelUserAndCommand()
     {
         await using var host = await SlackTestHost.StartAsync();
