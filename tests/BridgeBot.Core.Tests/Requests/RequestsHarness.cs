@@ -7,6 +7,7 @@ using BridgeBot.Core.Pipeline;
 using BridgeBot.Core.Requests;
 using BridgeBot.Core.State;
 using BridgeBot.Core.Turns;
+using BridgeBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -135,23 +136,7 @@ internal static class ValidForm
 {
     public static FormValues Values(DateTimeOffset today, Action<Dictionary<string, string>>? change = null)
     {
-        var values = new Dictionary<string, string>
-        {
-            [RequirementsForm.Title] = "Spring campaign landing page",
-            [RequirementsForm.Goal] = "Collect sign-ups for the spring launch.",
-            [RequirementsForm.Success] = "2000 sign-ups in 6 weeks",
-            [RequirementsForm.TargetDate] = today.AddDays(30).ToString("yyyy-MM-dd"),
-            [RequirementsForm.Audience] = "DACH customers, German and English",
-            [RequirementsForm.Systems] = "cms,automation",
-            [RequirementsForm.DataSensitivity] = "personal",
-            [RequirementsForm.Horizon] = "good-enough",
-            [RequirementsForm.CostCenter] = "MKT-4711",
-            [RequirementsForm.Chargeback] = "yes",
-            [RequirementsForm.Value] = "soft",
-            [RequirementsForm.Vendor] = "no",
-            [RequirementsForm.Maintainer] = "marketing",
-            [RequirementsForm.Urgency] = "medium",
-        };
+        var values = ValidRequirements.Answers(today);
         change?.Invoke(values);
         return new FormValues(values);
     }

@@ -41,23 +41,7 @@ internal static class Cast
     public static readonly TeamsPerson TeamsStranger = new("29:mallory", "Mallory Marketer", BridgeHost.TeamsTriageChannel, "channel");
 
     /// <summary>Requirements-form answers that pass every rule (target date 30 days from now).</summary>
-    public static Dictionary<string, string> ValidRequirements() => new()
-    {
-        [RequirementsForm.Title] = "Spring campaign landing page",
-        [RequirementsForm.Goal] = "Collect sign-ups for the spring launch.",
-        [RequirementsForm.Success] = "2000 sign-ups in 6 weeks",
-        [RequirementsForm.TargetDate] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"),
-        [RequirementsForm.Audience] = "DACH customers, German and English",
-        [RequirementsForm.Systems] = "cms,automation",
-        [RequirementsForm.DataSensitivity] = "personal",
-        [RequirementsForm.Horizon] = "good-enough",
-        [RequirementsForm.CostCenter] = "MKT-4711",
-        [RequirementsForm.Chargeback] = "yes",
-        [RequirementsForm.Value] = "soft",
-        [RequirementsForm.Vendor] = "no",
-        [RequirementsForm.Maintainer] = "marketing",
-        [RequirementsForm.Urgency] = "medium",
-    };
+    public static Dictionary<string, string> ValidRequirements() => TestKit.ValidRequirements.Answers(DateTimeOffset.UtcNow);
 
     public static Dictionary<string, string> Estimate() => new()
     {

@@ -104,23 +104,7 @@ public sealed class TwoHostsOneRedisTests : IAsyncLifetime
     private static HttpRequestMessage Interaction(string payload) =>
         SlackTestHost.Signed("/slack/interactivity", SlackTestHost.InteractivityBody(payload), FormContentType);
 
-    private static Dictionary<string, string> ValidValues() => new()
-    {
-        ["title"] = "Spring campaign landing page",
-        ["goal"] = "Collect sign-ups for the spring launch.",
-        ["success"] = "2000 sign-ups in 6 weeks",
-        ["date"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["audience"] = "DACH customers, German and English",
-        ["systems"] = "cms,automation",
-        ["data"] = "personal",
-        ["horizon"] = "good-enough",
-        ["costcenter"] = "MKT-4711",
-        ["chargeback"] = "yes",
-        ["roi"] = "soft",
-        ["vendor"] = "no",
-        ["maintainer"] = "marketing",
-        ["urgency"] = "medium",
-    };
+    private static Dictionary<string, string> ValidValues() => ValidRequirements.Answers(DateTimeOffset.UtcNow);
 
     /// <summary>A view_submission whose state carries the values as Slack's input elements would.</summary>
     private static string Submission(string metadata, Dictionary<string, string> values, string trigger)
