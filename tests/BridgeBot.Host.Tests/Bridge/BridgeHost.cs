@@ -58,7 +58,7 @@ internal sealed class BridgeHost : IAsyncDisposable
         BridgeHost? host = null;
         var slack = await RecordingHttpServer.StartAsync(r => host!.AnswerSlack(r));
         var teams = await FakeBotFramework.StartAsync();
-        var hosts = new LoadBalancedHosts(replicas, () => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        var hosts = LoadBalancedHosts.Start(replicas, () => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("Redis:Configuration", redis.Configuration);

@@ -13,11 +13,14 @@ internal sealed class LoadBalancedHosts : IAsyncDisposable
     private readonly List<HttpMessageInvoker> _invokers;
     private int _next = -1;
 
-    public LoadBalancedHosts(int replicas, Func<WebApplicationFactory<Program>> create)
+    private LoadBalancedHosts(int replicas, Func<WebApplicationFactory<Program>> create)
     {
         _replicas = Enumerable.Range(0, replicas).Select(_ => create()).ToList();
         _invokers = _replicas.Select(f => new HttpMessageInvoker(f.Server.CreateHandler(), disposeHandler: true)).ToList();
     }
+
+    /// <summary>Creates and starts <paramref name="replicas"/> hosts, one after another.</summary>
+    public static LoadBalancedHosts Start(int replicas, Func<WebApplicationFactory<Program>> create) => new(replicas, create);
 
     public IReadOnlyList<WebApplicationFactory<Program>> Replicas => _replicas;
 
