@@ -13,6 +13,7 @@ using StackExchange.Redis;
 public sealed class RedisServer : ITestRedis
 {
     private Process? _process;
+    private string[] _lastArgs = [];
 
     private RedisServer(int port) => Port = port;
 
@@ -41,8 +42,12 @@ public sealed class RedisServer : ITestRedis
         return server;
     }
 
+    /// <summary>Starts it again on its port with the arguments of its last start (a cluster node rejoins from its nodes file).</summary>
+    public Task RestartAsync() => StartAsync(_lastArgs);
+
     public async Task StartAsync(params string[] extraArgs)
     {
+        _lastArgs = extraArgs;
         var exe = Locate();
         var info = new ProcessStartInfo(exe)
         {
