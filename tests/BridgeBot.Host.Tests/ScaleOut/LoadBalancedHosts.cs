@@ -11,12 +11,14 @@ internal sealed class LoadBalancedHosts : IAsyncDisposable
 {
     private readonly List<WebApplicationFactory<Program>> _replicas;
     private readonly List<HttpMessageInvoker> _invokers;
+    private readonly int[] _served;
     private int _next = -1;
 
     private LoadBalancedHosts(int replicas, Func<WebApplicationFactory<Program>> create)
     {
         _replicas = Enumerable.Range(0, replicas).Select(_ => create()).ToList();
         _invokers = _replicas.Select(f => new HttpMessageInvoker(f.Server.CreateHandler(), disposeHandler: true)).ToList();
+        _served = new int[replicas];
     }
 
     /// <summary>Creates and starts <paramref name="replicas"/> hosts, one after another.</summary>
@@ -26,6 +28,9 @@ internal sealed class LoadBalancedHosts : IAsyncDisposable
 
     /// <summary>The first replica's services: shared state reads the same from any of them.</summary>
     public IServiceProvider Services => _replicas[0].Services;
+
+    /// <summary>How many requests each replica was given, by replica.</summary>
+    public IReadOnlyList<int> RequestsServed => [.. _served];
 
     public HttpClient CreateClient() => new(new RoundRobin(this), disposeHandler: true) { BaseAddress = new Uri("http://localhost/") };
 
@@ -42,7 +47,12 @@ internal sealed class LoadBalancedHosts : IAsyncDisposable
         }
     }
 
-    private HttpMessageInvoker Next() => _invokers[(int)((uint)Interlocked.Increment(ref _next) % (uint)_invokers.Count)];
+    private HttpMessageInvoker Next()
+    {
+        var replica = (int)((uint)Interlocked.Increment(ref _next) % (uint)_invokers.Count);
+        Interlocked.Increment(ref _served[replica]);
+        return _invokers[replica];
+    }
 
     private sealed class RoundRobin(LoadBalancedHosts hosts) : HttpMessageHandler
     {
