@@ -12,6 +12,7 @@ public sealed class RedisCluster : ITestRedis
 {
     private static readonly TimeSpan CreateTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan StateOkTimeout = TimeSpan.FromSeconds(10);
+    private const int BusPortOffset = 10000;
 
     private readonly string _folder;
     private readonly List<RedisServer> _nodes = [];
@@ -30,12 +31,11 @@ public sealed class RedisCluster : ITestRedis
         var cluster = new RedisCluster(Directory.CreateTempSubdirectory("bridgebot-cluster-").FullName);
         try
         {
-            var nodes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => RedisServer.StartNewAsync(port =>
-            [
+            var nodes = await Task.WhenAll(NodePorts().Select(port => RedisServer.StartOnAsync(
+                port,
                 "--cluster-enabled", "yes",
                 "--cluster-config-file", Path.Combine(cluster._folder, $"nodes-{port}.conf"),
-                "--dir", cluster._folder,
-            ])));
+                "--dir", cluster._folder)));
             cluster._nodes.AddRange(nodes);
             await cluster.CreateAsync();
             await cluster.WaitUntilStateOkAsync();
@@ -46,6 +46,28 @@ public sealed class RedisCluster : ITestRedis
             await cluster.DisposeAsync();
             throw;
         }
+    }
+
+    // A node also listens on its port + 10000 (the cluster bus), so its port must be at most 55535 (redis-server
+    // refuses higher ones) and that second port must be free as well. Ephemeral ports go up to ~61000.
+    private static List<int> NodePorts()
+    {
+        var ports = new List<int>();
+        for (var attempt = 0; ports.Count < 3; attempt++)
+        {
+            if (attempt == 200)
+            {
+                throw new InvalidOperationException("Found no three free loopback ports with free cluster bus ports.");
+            }
+
+            var port = FreePort.Next();
+            if (port <= 55535 && FreePort.IsFree(port + BusPortOffset) && !ports.Any(p => Math.Abs(p - port) is 0 or BusPortOffset))
+            {
+                ports.Add(port);
+            }
+        }
+
+        return ports;
     }
 
     public Task<ConnectionMultiplexer> ConnectAsync() => ConnectionMultiplexer.ConnectAsync(Configuration);

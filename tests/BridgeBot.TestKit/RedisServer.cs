@@ -22,16 +22,15 @@ public sealed class RedisServer : ITestRedis
     /// <summary>A StackExchange.Redis configuration string for this server.</summary>
     public string Configuration => $"127.0.0.1:{Port},abortConnect=false,allowAdmin=true,connectTimeout=2000,syncTimeout=2000,asyncTimeout=2000";
 
-    public static Task<RedisServer> StartNewAsync(params string[] extraArgs) => StartNewAsync(_ => extraArgs);
+    public static Task<RedisServer> StartNewAsync(params string[] extraArgs) => StartOnAsync(FreePort.Next(), extraArgs);
 
-    /// <summary>Starts a server whose extra arguments depend on its port (e.g. a per-node cluster config file).</summary>
-    public static async Task<RedisServer> StartNewAsync(Func<int, string[]> extraArgs)
+    /// <summary>Starts a server on a port the caller picked (a cluster node needs one whose bus port is free too).</summary>
+    public static async Task<RedisServer> StartOnAsync(int port, params string[] extraArgs)
     {
-        var port = FreePort.Next();
         var server = new RedisServer(port);
         try
         {
-            await server.StartAsync(extraArgs(port));
+            await server.StartAsync(extraArgs);
         }
         catch
         {
