@@ -48,28 +48,6 @@ public sealed class RedisCluster : ITestRedis
         }
     }
 
-    // A node also listens on its port + 10000 (the cluster bus), so its port must be at most 55535 (redis-server
-    // refuses higher ones) and that second port must be free as well. Ephemeral ports go up to ~61000.
-    private static List<int> NodePorts()
-    {
-        var ports = new List<int>();
-        for (var attempt = 0; ports.Count < 3; attempt++)
-        {
-            if (attempt == 200)
-            {
-                throw new InvalidOperationException("Found no three free loopback ports with free cluster bus ports.");
-            }
-
-            var port = FreePort.Next();
-            if (port <= 55535 && FreePort.IsFree(port + BusPortOffset) && !ports.Any(p => Math.Abs(p - port) is 0 or BusPortOffset))
-            {
-                ports.Add(port);
-            }
-        }
-
-        return ports;
-    }
-
     public Task<ConnectionMultiplexer> ConnectAsync() => ConnectionMultiplexer.ConnectAsync(Configuration);
 
     public async ValueTask DisposeAsync()
@@ -148,5 +126,27 @@ public sealed class RedisCluster : ITestRedis
 
             await Task.Delay(50);
         }
+    }
+
+    // A node also listens on its port + 10000 (the cluster bus), so its port must be at most 55535 (redis-server
+    // refuses higher ones) and that second port must be free as well. Ephemeral ports go up to ~61000.
+    private static List<int> NodePorts()
+    {
+        var ports = new List<int>();
+        for (var attempt = 0; ports.Count < 3; attempt++)
+        {
+            if (attempt == 200)
+            {
+                throw new InvalidOperationException("Found no three free loopback ports with free cluster bus ports.");
+            }
+
+            var port = FreePort.Next();
+            if (port <= 55535 && FreePort.IsFree(port + BusPortOffset) && !ports.Any(p => Math.Abs(p - port) is 0 or BusPortOffset))
+            {
+                ports.Add(port);
+            }
+        }
+
+        return ports;
     }
 }

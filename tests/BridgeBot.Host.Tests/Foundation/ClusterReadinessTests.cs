@@ -2,6 +2,8 @@ namespace BridgeBot.Host.Tests.Foundation;
 
 using System.Net;
 using BridgeBot.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 /// <summary>
 /// /readyz with <c>Redis:Configuration</c> naming a three-node cluster. The class has its own cluster because one
@@ -18,6 +20,19 @@ public sealed class ClusterReadinessTests(RedisClusterFixture redis) : IClassFix
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("RedisStateStore answers", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Readyz_ConfigurationNamesOneNode_ClientDiscoversAllThreePrimaries()
+    {
+        var cluster = (RedisCluster)redis.Redis;
+        var oneNode = $"127.0.0.1:{cluster.Nodes[2].Port},abortConnect=false";
+        await using var factory = new BridgeBotFactory(new Dictionary<string, string?> { ["Redis:Configuration"] = oneNode });
+
+        var response = await factory.CreateClient().GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, factory.Services.GetRequiredService<IConnectionMultiplexer>().GetServers().Count(s => !s.IsReplica));
     }
 
     [Fact]
