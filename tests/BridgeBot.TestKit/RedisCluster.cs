@@ -69,7 +69,13 @@ public sealed class RedisCluster : ITestRedis
 
     private async Task CreateAsync()
     {
-        var info = new ProcessStartInfo(Path.Combine(RedisServer.InstallFolder, "redis-cli"))
+        var cli = Path.Combine(RedisServer.InstallFolder, "redis-cli");
+        if (!File.Exists(cli))
+        {
+            throw new InvalidOperationException($"redis-cli is not installed next to redis-server ({cli}); ./test.sh installs it (apt-get install -y redis-tools).");
+        }
+
+        var info = new ProcessStartInfo(cli)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
