@@ -70,7 +70,19 @@ public sealed class RedisStateStore(IConnectionMultiplexer redis) : IStateStore
     public async Task<long> IncrementAsync(StateKey key, long seed, CancellationToken cancellationToken) =>
         (long)await Db.ScriptEvaluateAsync(IncrementScript, [RedisKeys.For(key)], [seed, NewETag()]);
 
-    public Task PingAsync(CancellationToken cancellationToken) => Db.PingAsync();
+    // Every primary, not any one: on a cluster each primary owns a share of the slots, so one that does not answer
+    // means some keys can be neither read nor written, while a single PING reaches a live node and says "ready".
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        var primaries = redis.GetServers().Where(s => !s.IsReplica).ToList();
+        if (primaries.Count == 0)
+        {
+            await Db.PingAsync();
+            return;
+        }
+
+        await Task.WhenAll(primaries.Select(s => s.PingAsync()));
+    }
 
     private static string NewETag() => Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
 

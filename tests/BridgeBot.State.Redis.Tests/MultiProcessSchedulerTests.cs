@@ -7,14 +7,13 @@ using BridgeBot.TestKit;
 /// <summary>
 /// Two separate host processes (BridgeBot.SchedulerProbe: the real dispatcher, handler and Redis stores) share
 /// one real Redis and run the nudges of many meetings on the real clock; one of them gets stuck mid-send and is
-/// killed. Every due nudge must still be delivered exactly once.
+/// killed. Every due nudge must still be delivered exactly once. Runs on one server and on a three-node cluster.
 /// </summary>
-public sealed class MultiProcessSchedulerTests : IAsyncLifetime
+public abstract class MultiProcessSchedulerTests(TestRedisFixture redis) : IAsyncLifetime
 {
     private readonly List<Process> _hosts = [];
-    private RedisServer _redis = null!;
 
-    public async Task InitializeAsync() => _redis = await RedisServer.StartNewAsync();
+    public Task InitializeAsync() => redis.ResetAsync();
 
     public async Task DisposeAsync()
     {
@@ -23,15 +22,13 @@ public sealed class MultiProcessSchedulerTests : IAsyncLifetime
             host.Kill(entireProcessTree: true);
             await host.WaitForExitAsync();
         }
-
-        await _redis.DisposeAsync();
     }
 
     [Fact]
     public async Task TwoHostProcesses_OneKilledMidSend_EveryDueNudgeDeliveredExactlyOnce()
     {
         const int meetingCount = 40;
-        await using var connection = await _redis.ConnectAsync();
+        await using var connection = await redis.Redis.ConnectAsync();
         var db = connection.GetDatabase();
         var options = Options();
         var state = new RedisStateStore(connection);
@@ -119,7 +116,7 @@ public sealed class MultiProcessSchedulerTests : IAsyncLifetime
         // The SDK tells child processes which dotnet runs them; outside the SDK, the one on PATH.
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
         var info = new ProcessStartInfo(dotnet) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { probe, _redis.Configuration, name, hangAfter.ToString() })
+        foreach (var arg in new[] { probe, redis.Redis.Configuration, name, hangAfter.ToString() })
         {
             info.ArgumentList.Add(arg);
         }
@@ -133,3 +130,7 @@ public sealed class MultiProcessSchedulerTests : IAsyncLifetime
         return process;
     }
 }
+
+public sealed class MultiProcessSchedulerOnRedisServerTests(RedisServerFixture redis) : MultiProcessSchedulerTests(redis), IClassFixture<RedisServerFixture>;
+
+public sealed class MultiProcessSchedulerOnRedisClusterTests(RedisClusterFixture redis) : MultiProcessSchedulerTests(redis), IClassFixture<RedisClusterFixture>;

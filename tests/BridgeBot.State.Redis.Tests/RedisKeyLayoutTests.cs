@@ -1,9 +1,10 @@
 namespace BridgeBot.State.Redis.Tests;
 
 using BridgeBot.Core.State;
+using BridgeBot.TestKit;
 using StackExchange.Redis;
 
-public sealed class RedisKeyLayoutTests(RedisFixture redis) : IClassFixture<RedisFixture>
+public sealed class RedisKeyLayoutTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
 {
     [Fact]
     public async Task WriteAsync_PartitionedKey_UsesBridgebotPrefixAndHashTag()

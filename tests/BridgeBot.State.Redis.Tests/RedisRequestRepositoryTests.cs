@@ -4,14 +4,22 @@ using BridgeBot.Core.State;
 using BridgeBot.TestKit;
 
 /// <summary>
-/// The IT-request repository contract on real Redis. The class has its own redis-server (class fixture), so
-/// emptying it for each test touches nothing else.
+/// The IT-request repository contract on real Redis. Each class has its own Redis (class fixture), so emptying it
+/// for each test touches nothing else. Emptying goes to every node: on a cluster, flushing one node would leave the
+/// request keys that hash to the others.
 /// </summary>
-public sealed class RedisRequestRepositoryTests(RedisFixture redis) : RequestRepositoryContract, IClassFixture<RedisFixture>
+public sealed class RedisRequestRepositoryTests(RedisServerFixture redis) : RequestRepositoryContract, IClassFixture<RedisServerFixture>
 {
-    protected override IStateStore CreateStore()
+    protected override IStateStore CreateStore() => EmptyStore(redis);
+
+    internal static IStateStore EmptyStore(TestRedisFixture redis)
     {
-        redis.Connection.GetServers()[0].FlushDatabase();
+        redis.ResetAsync().GetAwaiter().GetResult();
         return new RedisStateStore(redis.Connection);
     }
+}
+
+public sealed class RedisClusterRequestRepositoryTests(RedisClusterFixture redis) : RequestRepositoryContract, IClassFixture<RedisClusterFixture>
+{
+    protected override IStateStore CreateStore() => RedisRequestRepositoryTests.EmptyStore(redis);
 }

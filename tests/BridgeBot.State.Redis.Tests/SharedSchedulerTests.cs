@@ -5,15 +5,16 @@ using BridgeBot.Core.Meetings;
 using BridgeBot.Core.Outbound;
 using BridgeBot.Core.Scheduling;
 using BridgeBot.Core.Turns;
+using BridgeBot.TestKit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
 
 /// <summary>
 /// Two hosts (each with its own Redis connection, stores and dispatcher) share one real Redis and one clock and
-/// run the nudge scheduler for many meetings; one dies in the middle of sending.
+/// run the nudge scheduler for many meetings; one dies in the middle of sending. Runs on one server and on a cluster.
 /// </summary>
-public sealed class SharedSchedulerTests(RedisFixture redis) : IClassFixture<RedisFixture>
+public abstract class SharedSchedulerTests(TestRedisFixture redis)
 {
     private static readonly DateTimeOffset T0 = DateTimeOffset.Parse("2026-11-23T09:00:00Z");
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
@@ -33,8 +34,8 @@ public sealed class SharedSchedulerTests(RedisFixture redis) : IClassFixture<Red
     public async Task TwoHosts_OneKilledMidSend_EveryDueNudgeSentExactlyOnce()
     {
         const int meetingCount = 60;
-        await using var connectionA = await redis.Server.ConnectAsync();
-        var connectionB = await redis.Server.ConnectAsync();
+        await using var connectionA = await redis.Redis.ConnectAsync();
+        var connectionB = await redis.Redis.ConnectAsync();
         var hostA = new Host(connectionA, _time, new RecordingChannel(_log, null));
         var dying = new RecordingChannel(_log, hangOnSend: 5);
         var hostB = new Host(connectionB, _time, dying);
@@ -75,8 +76,8 @@ public sealed class SharedSchedulerTests(RedisFixture redis) : IClassFixture<Red
     public async Task TwoHosts_TickingConcurrently_SendEachDueNudgeOnce()
     {
         const int meetingCount = 40;
-        await using var connectionA = await redis.Server.ConnectAsync();
-        await using var connectionB = await redis.Server.ConnectAsync();
+        await using var connectionA = await redis.Redis.ConnectAsync();
+        await using var connectionB = await redis.Redis.ConnectAsync();
         var hosts = new[] { new Host(connectionA, _time, new RecordingChannel(_log, null)), new Host(connectionB, _time, new RecordingChannel(_log, null)) };
         var prefix = Guid.NewGuid().ToString("N")[..6];
         var expected = 0;
@@ -167,3 +168,7 @@ public sealed class SharedSchedulerTests(RedisFixture redis) : IClassFixture<Red
         public ScheduleDispatcher Dispatcher { get; }
     }
 }
+
+public sealed class SharedSchedulerOnRedisServerTests(RedisServerFixture redis) : SharedSchedulerTests(redis), IClassFixture<RedisServerFixture>;
+
+public sealed class SharedSchedulerOnRedisClusterTests(RedisClusterFixture redis) : SharedSchedulerTests(redis), IClassFixture<RedisClusterFixture>;

@@ -2,6 +2,7 @@ namespace BridgeBot.Host.Tests.Bridge;
 
 using System.Text.Json.Nodes;
 using BridgeBot.Core.Requests;
+using BridgeBot.Host.Tests.ScaleOut;
 using BridgeBot.Host.Tests.Slack;
 using BridgeBot.Host.Tests.Teams;
 using BridgeBot.Teams;
@@ -12,9 +13,10 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// ONE real host with both channels on: Slack (signed requests in, Web API at a recording fake) and Teams (minted
-/// Bot Framework tokens in, token endpoint and Connector at <see cref="FakeBotFramework"/>), state in a real Redis,
-/// the real request dialogs, and the <c>Requests</c> settings: a triage destination and two IT representatives.
+/// The real host (one replica, or several behind a round-robin load balancer) with both channels on: Slack (signed
+/// requests in, Web API at a recording fake) and Teams (minted Bot Framework tokens in, token endpoint and Connector
+/// at <see cref="FakeBotFramework"/>), state in a real Redis (one server or a cluster), the real request dialogs, and
+/// the <c>Requests</c> settings: a triage destination and two IT representatives.
 /// </summary>
 internal sealed class BridgeHost : IAsyncDisposable
 {
@@ -23,19 +25,19 @@ internal sealed class BridgeHost : IAsyncDisposable
     public const string TeamsTriageChannel = "19:it-triage@thread.tacv2";
     public const string SlackTriageChannel = "C0TRIAGE";
 
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly LoadBalancedHosts _hosts;
     private int _slackTs;
 
-    private BridgeHost(RedisServer redis, RecordingHttpServer slack, FakeBotFramework teams, WebApplicationFactory<Program> factory)
+    private BridgeHost(ITestRedis redis, RecordingHttpServer slack, FakeBotFramework teams, LoadBalancedHosts hosts)
     {
         Redis = redis;
         Slack = slack;
         Teams = teams;
-        _factory = factory;
-        Client = factory.CreateClient();
+        _hosts = hosts;
+        Client = hosts.CreateClient();
     }
 
-    public RedisServer Redis { get; }
+    public ITestRedis Redis { get; }
 
     /// <summary>The fake Slack Web API.</summary>
     public RecordingHttpServer Slack { get; }
@@ -45,16 +47,18 @@ internal sealed class BridgeHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public RequestRepository Requests => _factory.Services.GetRequiredService<RequestRepository>();
+    public RequestRepository Requests => _hosts.Services.GetRequiredService<RequestRepository>();
 
-    /// <summary>Starts the host with the triage destination on <paramref name="triageOnTeams"/> ? Teams : Slack.</summary>
-    public static async Task<BridgeHost> StartAsync(bool triageOnTeams)
+    /// <summary>
+    /// Starts <paramref name="replicas"/> hosts on <paramref name="redis"/>, with the triage destination on
+    /// <paramref name="triageOnTeams"/> ? Teams : Slack. With more than one, each request goes to the next host.
+    /// </summary>
+    public static async Task<BridgeHost> StartAsync(bool triageOnTeams, ITestRedis redis, int replicas)
     {
-        var redis = await RedisServer.StartNewAsync();
         BridgeHost? host = null;
         var slack = await RecordingHttpServer.StartAsync(r => host!.AnswerSlack(r));
         var teams = await FakeBotFramework.StartAsync();
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        var hosts = LoadBalancedHosts.Start(replicas, () => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("Redis:Configuration", redis.Configuration);
@@ -76,8 +80,8 @@ internal sealed class BridgeHost : IAsyncDisposable
             Representative(builder, 1, Cast.Bob);
             builder.ConfigureTestServices(s =>
                 s.AddHttpClient(TeamsHttpClients.Token).AddHttpMessageHandler(() => new LoopbackRedirectHandler(teams.Server.BaseUrl)));
-        });
-        host = new BridgeHost(redis, slack, teams, factory);
+        }));
+        host = new BridgeHost(redis, slack, teams, hosts);
         return host;
     }
 
@@ -172,10 +176,9 @@ internal sealed class BridgeHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _factory.DisposeAsync();
+        await _hosts.DisposeAsync();
         await Teams.DisposeAsync();
         await Slack.DisposeAsync();
-        await Redis.DisposeAsync();
     }
 
     private CannedResponse AnswerSlack(RecordedRequest request)

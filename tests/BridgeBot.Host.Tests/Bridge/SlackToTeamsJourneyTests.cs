@@ -3,19 +3,23 @@ namespace BridgeBot.Host.Tests.Bridge;
 using System.Net;
 using System.Text.Json.Nodes;
 using BridgeBot.Core.Requests;
+using BridgeBot.Host.Tests.ScaleOut;
+using BridgeBot.TestKit;
 using static BridgeBot.Host.Tests.Bridge.BridgeSteps;
 
 /// <summary>
 /// Filed in Slack, triaged in Teams, over HTTP through one real host: every update reaches the marketer at the
 /// fake Slack Web API, every answer reaches IT at the fake Bot Connector, and Redis holds the request and its history.
+/// Runs on one host with one Redis, and on two hosts (each step on the other one) with a Redis Cluster.
 /// </summary>
-public sealed class SlackToTeamsJourneyTests : IAsyncLifetime
+public abstract class SlackToTeamsJourneyTests(TestRedisFixture redis, int hosts) : IAsyncLifetime
 {
     private BridgeHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await BridgeHost.StartAsync(triageOnTeams: true);
+        await redis.ResetAsync();
+        _host = await BridgeHost.StartAsync(triageOnTeams: true, redis.Redis, hosts);
         await _host.AddBotToTeamsTriageAsync();
     }
 
@@ -118,8 +122,12 @@ public sealed class SlackToTeamsJourneyTests : IAsyncLifetime
         Assert.All(stored.History.Skip(1).Where(h => h.Change != "answer"), h => Assert.Equal("Alice Admin", h.By.Name));
         Assert.Equal(Core.Turns.ChannelKind.Slack, stored.History.Single(h => h.Change == "answer").By.Platform);
         Assert.Equal("M", stored.Estimate?.Size);
-        await using var redis = await _host.Redis.ConnectAsync();
-        var server = redis.GetServer(redis.GetEndPoints()[0]);
-        Assert.Contains(server.Keys(pattern: "*").Select(k => k.ToString()), k => k.Contains($"request:{id}", StringComparison.Ordinal));
+        await using var connection = await _host.Redis.ConnectAsync();
+        Assert.Contains(connection.KeysEverywhere(), k => k.Contains($"request:{id}", StringComparison.Ordinal));
     }
 }
+
+public sealed class SlackToTeamsJourneyOneHostTests(RedisServerFixture redis) : SlackToTeamsJourneyTests(redis, hosts: 1), IClassFixture<RedisServerFixture>;
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class SlackToTeamsJourneyTwoHostsClusterTests(RedisClusterFixture redis) : SlackToTeamsJourneyTests(redis, RedisClusterCollection.Hosts);

@@ -3,19 +3,26 @@ namespace BridgeBot.Host.Tests.Bridge;
 using System.Net;
 using System.Text.Json.Nodes;
 using BridgeBot.Core.Requests;
+using BridgeBot.Host.Tests.ScaleOut;
+using BridgeBot.TestKit;
 using static BridgeBot.Host.Tests.Bridge.BridgeSteps;
 
 /// <summary>
 /// The mirror: filed in Teams with the inline card, triaged in IT's Slack channel; every update reaches the
-/// marketer at the fake Bot Connector, in their personal chat with the bot.
+/// marketer at the fake Bot Connector, in their personal chat with the bot. Runs on one host with one Redis, and on
+/// two hosts (each step on the other one) with a Redis Cluster.
 /// </summary>
-public sealed class TeamsToSlackJourneyTests : IAsyncLifetime
+public abstract class TeamsToSlackJourneyTests(TestRedisFixture redis, int hosts) : IAsyncLifetime
 {
     private const string TriageTs = "1700000000.000900";
 
     private BridgeHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await BridgeHost.StartAsync(triageOnTeams: false);
+    public async Task InitializeAsync()
+    {
+        await redis.ResetAsync();
+        _host = await BridgeHost.StartAsync(triageOnTeams: false, redis.Redis, hosts);
+    }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -106,3 +113,8 @@ public sealed class TeamsToSlackJourneyTests : IAsyncLifetime
 
     private static string NoticeText(JsonNode activity) => activity.ToJsonString();
 }
+
+public sealed class TeamsToSlackJourneyOneHostTests(RedisServerFixture redis) : TeamsToSlackJourneyTests(redis, hosts: 1), IClassFixture<RedisServerFixture>;
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class TeamsToSlackJourneyTwoHostsClusterTests(RedisClusterFixture redis) : TeamsToSlackJourneyTests(redis, RedisClusterCollection.Hosts);

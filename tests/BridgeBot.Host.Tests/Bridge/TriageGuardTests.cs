@@ -2,16 +2,22 @@ namespace BridgeBot.Host.Tests.Bridge;
 
 using System.Net;
 using BridgeBot.Core.Requests;
+using BridgeBot.Host.Tests.ScaleOut;
+using BridgeBot.TestKit;
 using static BridgeBot.Host.Tests.Bridge.BridgeSteps;
 
-/// <summary>Who may triage, and what happens when two IT reps reach for the same request, through the real host.</summary>
-public sealed class TriageGuardTests : IAsyncLifetime
+/// <summary>
+/// Who may triage, and what happens when two IT reps reach for the same request, through the real host: one host
+/// with one Redis, and two hosts with a Redis Cluster (there the two presses of a race reach different hosts).
+/// </summary>
+public abstract class TriageGuardTests(TestRedisFixture redis, int hosts) : IAsyncLifetime
 {
     private BridgeHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await BridgeHost.StartAsync(triageOnTeams: true);
+        await redis.ResetAsync();
+        _host = await BridgeHost.StartAsync(triageOnTeams: true, redis.Redis, hosts);
         await _host.AddBotToTeamsTriageAsync();
     }
 
@@ -81,3 +87,8 @@ public sealed class TriageGuardTests : IAsyncLifetime
         Assert.DoesNotContain(loser, (string)messages[1]["text"]!);
     }
 }
+
+public sealed class TriageGuardOneHostTests(RedisServerFixture redis) : TriageGuardTests(redis, hosts: 1), IClassFixture<RedisServerFixture>;
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class TriageGuardTwoHostsClusterTests(RedisClusterFixture redis) : TriageGuardTests(redis, RedisClusterCollection.Hosts);

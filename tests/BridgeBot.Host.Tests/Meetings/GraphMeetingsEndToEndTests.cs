@@ -8,6 +8,7 @@ using BridgeBot.Core.Meetings;
 using BridgeBot.Core.Outbound;
 using BridgeBot.Core.Pipeline;
 using BridgeBot.Core.Turns;
+using BridgeBot.Host.Tests.ScaleOut;
 using BridgeBot.Teams.Graph;
 using BridgeBot.TestKit;
 using Microsoft.AspNetCore.Hosting;
@@ -16,19 +17,28 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-/// <summary>The whole host with a loopback fake Graph and a recording Teams channel.</summary>
-public sealed class GraphMeetingsEndToEndTests : IAsyncLifetime
+/// <summary>
+/// The whole host with a loopback fake Graph and a recording Teams channel: one host with the in-memory store, and two
+/// load-balanced hosts with a Redis Cluster (there a notification and its redelivery reach different hosts).
+/// </summary>
+public abstract class GraphMeetingsEndToEndTests(TestRedisFixture? redis, int hosts) : IAsyncLifetime
 {
     private const string ClientState = "e2e-client-state";
     private FakeGraph _graph = null!;
-    private WebApplicationFactory<Program> _factory = null!;
+    private LoadBalancedHosts _hosts = null!;
     private readonly RecordingTeamsChannel _teams = new();
 
     public async Task InitializeAsync()
     {
-        _graph = await FakeGraph.StartAsync();
-        _factory = new BridgeBotFactory(new Dictionary<string, string?>
+        if (redis is not null)
         {
+            await redis.ResetAsync();
+        }
+
+        _graph = await FakeGraph.StartAsync();
+        _hosts = LoadBalancedHosts.Start(hosts, () => new BridgeBotFactory(new Dictionary<string, string?>
+        {
+            ["Redis:Configuration"] = redis?.Redis.Configuration,
             ["Graph:TenantId"] = "tenant-1",
             ["Graph:ClientId"] = "client",
             ["Graph:ClientSecret"] = "secret",
@@ -48,15 +58,14 @@ public sealed class GraphMeetingsEndToEndTests : IAsyncLifetime
             services.AddSingleton<IReplyChannel>(_teams);
             services.RemoveAll<IGraphTokenSource>();
             services.AddSingleton<IGraphTokenSource, FixedToken>();
-        }));
-        _factory.CreateClient();
+        })));
         // Creating the subscription is followed by a resync of the calendar; let both finish before tests add events.
         await _graph.Server.WaitForAsync(r => r.Path.EndsWith("/calendarView", StringComparison.Ordinal));
     }
 
     public async Task DisposeAsync()
     {
-        await _factory.DisposeAsync();
+        await _hosts.DisposeAsync();
         await _graph.DisposeAsync();
     }
 
@@ -75,7 +84,7 @@ public sealed class GraphMeetingsEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task ValidationHandshake_EchoesTokenAsPlainText()
     {
-        var response = await _factory.CreateClient().PostAsync("/api/graph/notifications?validationToken=Validation%3A%20Testing%20client", null);
+        var response = await _hosts.CreateClient().PostAsync("/api/graph/notifications?validationToken=Validation%3A%20Testing%20client", null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
@@ -85,7 +94,7 @@ public sealed class GraphMeetingsEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Notification_MalformedBody_Returns400()
     {
-        var response = await _factory.CreateClient().PostAsync("/api/graph/notifications", new StringContent("{not json", Encoding.UTF8, "application/json"));
+        var response = await _hosts.CreateClient().PostAsync("/api/graph/notifications", new StringContent("{not json", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -95,7 +104,7 @@ public sealed class GraphMeetingsEndToEndTests : IAsyncLifetime
     {
         _graph.Events["forged"] = FakeGraph.Event("forged", "mia@contoso.com", "Forged launch", DateTimeOffset.UtcNow.AddDays(2));
         _graph.Events["real"] = FakeGraph.Event("real", "mia@contoso.com", "Real launch", DateTimeOffset.UtcNow.AddDays(2));
-        var client = _factory.CreateClient();
+        var client = _hosts.CreateClient();
 
         var forged = await client.PostAsync("/api/graph/notifications", Notification("forged", "guessed"));
         await client.PostAsync("/api/graph/notifications", Notification("real", ClientState));
@@ -104,7 +113,7 @@ public sealed class GraphMeetingsEndToEndTests : IAsyncLifetime
         Assert.Single(await _graph.Server.WaitForAsync(r => r.Path.EndsWith("/events/real", StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.Accepted, forged.StatusCode);
         Assert.Empty(_graph.Requests("GET", "users/u-1/events/forged"));
-        var meetings = _factory.Services.GetRequiredService<MeetingRepository>();
+        var meetings = _hosts.Services.GetRequiredService<MeetingRepository>();
         Assert.Null(await meetings.GetAsync("graph:ical-forged", default));
     }
 
@@ -112,7 +121,7 @@ public sealed class GraphMeetingsEndToEndTests : IAsyncLifetime
     public async Task UncoveredMeetingNotified_OneOrganizerNudge_AndInviteAddsAttendeeThroughGraph()
     {
         _graph.Events["e1"] = FakeGraph.Event("e1", "mia@contoso.com", "Launch plan", DateTimeOffset.UtcNow.AddDays(2), attendees: ("sam@contoso.com", "accepted"));
-        var client = _factory.CreateClient();
+        var client = _hosts.CreateClient();
 
         var started = DateTime.UtcNow;
         var response = await client.PostAsync("/api/graph/notifications", Notification("e1", ClientState));
@@ -130,7 +139,7 @@ public sealed class GraphMeetingsEndToEndTests : IAsyncLifetime
         Assert.Single(_teams.Sent, s => s.UserId == "oid-mia");
 
         var invite = nudge.Message.Card.Actions.Single(a => a.ActionId == MeetingActions.Invite);
-        var pipeline = _factory.Services.GetRequiredService<TurnPipeline>();
+        var pipeline = _hosts.Services.GetRequiredService<TurnPipeline>();
         var result = await pipeline.RunAsync(new InboundTurn(Guid.NewGuid().ToString("N"), new ConversationKey(ChannelKind.Teams, "tenant-1", "a:mia"),
             new TurnUser("29:mia", "Mia", null, "mia@contoso.com"), new ActionInvoked(invite.ActionId, invite.Data), DateTimeOffset.UtcNow), default);
 
@@ -179,3 +188,8 @@ public sealed class GraphMeetingsEndToEndTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class GraphMeetingsEndToEndOneHostTests() : GraphMeetingsEndToEndTests(redis: null, hosts: 1);
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class GraphMeetingsEndToEndTwoHostsClusterTests(RedisClusterFixture redis) : GraphMeetingsEndToEndTests(redis, RedisClusterCollection.Hosts);

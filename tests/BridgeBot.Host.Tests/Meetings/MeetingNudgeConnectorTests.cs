@@ -2,6 +2,7 @@ namespace BridgeBot.Host.Tests.Meetings;
 
 using System.Net;
 using System.Text;
+using BridgeBot.Host.Tests.ScaleOut;
 using BridgeBot.Host.Tests.Teams;
 using BridgeBot.Teams;
 using BridgeBot.Teams.Graph;
@@ -16,20 +17,28 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 /// The nudge journey with nothing stubbed between Graph and Teams: a loopback fake Graph feeds the meeting, and the
 /// organizer's nudge leaves through the real Teams channel (MSAL token, proactive 1:1 chat, activity) to a loopback
 /// fake Bot Connector.
+/// Runs on one host with the in-memory store, and on two load-balanced hosts with a Redis Cluster (the notification
+/// reaches one host, either host's dispatcher may send).
 /// </summary>
-public sealed class MeetingNudgeConnectorTests : IAsyncLifetime
+public abstract class MeetingNudgeConnectorTests(TestRedisFixture? redis, int hosts) : IAsyncLifetime
 {
     private const string ClientState = "connector-e2e-client-state";
     private FakeGraph _graph = null!;
     private FakeBotFramework _teams = null!;
-    private WebApplicationFactory<Program> _factory = null!;
+    private LoadBalancedHosts _hosts = null!;
 
     public async Task InitializeAsync()
     {
+        if (redis is not null)
+        {
+            await redis.ResetAsync();
+        }
+
         _graph = await FakeGraph.StartAsync();
         _teams = await FakeBotFramework.StartAsync();
-        _factory = new BridgeBotFactory(new Dictionary<string, string?>
+        _hosts = LoadBalancedHosts.Start(hosts, () => new BridgeBotFactory(new Dictionary<string, string?>
         {
+            ["Redis:Configuration"] = redis?.Redis.Configuration,
             ["Teams:AppId"] = FakeBotFramework.AppId,
             ["Teams:AppPassword"] = "test-secret",
             ["Teams:TenantId"] = FakeBotFramework.TenantId,
@@ -53,14 +62,13 @@ public sealed class MeetingNudgeConnectorTests : IAsyncLifetime
             services.AddHttpClient(TeamsHttpClients.Token).AddHttpMessageHandler(() => new LoopbackRedirectHandler(_teams.Server.BaseUrl));
             services.RemoveAll<IGraphTokenSource>();
             services.AddSingleton<IGraphTokenSource, FixedGraphToken>();
-        }));
-        _factory.CreateClient();
+        })));
         await _graph.Server.WaitForAsync(r => r.Path.EndsWith("/calendarView", StringComparison.Ordinal));
     }
 
     public async Task DisposeAsync()
     {
-        await _factory.DisposeAsync();
+        await _hosts.DisposeAsync();
         await _graph.DisposeAsync();
         await _teams.DisposeAsync();
     }
@@ -74,7 +82,7 @@ public sealed class MeetingNudgeConnectorTests : IAsyncLifetime
               "resource":"Users/u-1/Events/e1","resourceData":{"id":"e1"},"tenantId":"{{FakeBotFramework.TenantId}}"}]}
             """, Encoding.UTF8, "application/json");
 
-        var response = await _factory.CreateClient().PostAsync("/api/graph/notifications", notification);
+        var response = await _hosts.CreateClient().PostAsync("/api/graph/notifications", notification);
         var sends = await _teams.Server.WaitForAsync(r => r.Method == "POST" && r.Path.EndsWith("/activities", StringComparison.Ordinal), count: 2);
         await Task.Delay(TimeSpan.FromSeconds(2.5)); // two dispatcher ticks: a duplicate would show up now
 
@@ -88,3 +96,8 @@ public sealed class MeetingNudgeConnectorTests : IAsyncLifetime
         Assert.Equal(2, sends.Count);
     }
 }
+
+public sealed class MeetingNudgeConnectorOneHostTests() : MeetingNudgeConnectorTests(redis: null, hosts: 1);
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class MeetingNudgeConnectorTwoHostsClusterTests(RedisClusterFixture redis) : MeetingNudgeConnectorTests(redis, RedisClusterCollection.Hosts);

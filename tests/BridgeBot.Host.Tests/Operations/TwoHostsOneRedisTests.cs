@@ -3,6 +3,7 @@ namespace BridgeBot.Host.Tests.Operations;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BridgeBot.Host.Tests.ScaleOut;
 using BridgeBot.Host.Tests.Slack;
 using BridgeBot.TestKit;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -10,17 +11,17 @@ using Microsoft.AspNetCore.Mvc.Testing;
 /// <summary>
 /// Two replicas behind a load balancer, one Redis: a user's /itrequest dialog hops between hosts at every step
 /// (open on A, invalid submission on B, draft restored and valid submission on A, status on B) and never notices.
+/// Runs with one Redis server and with a three-node Redis Cluster.
 /// </summary>
-public sealed class TwoHostsOneRedisTests : IAsyncLifetime
+public abstract class TwoHostsSharedRedisTests(TestRedisFixture redis) : IAsyncLifetime
 {
-    private RedisServer _redis = null!;
     private RecordingHttpServer _slack = null!;
     private WebApplicationFactory<Program> _hostA = null!;
     private WebApplicationFactory<Program> _hostB = null!;
 
     public async Task InitializeAsync()
     {
-        _redis = await RedisServer.StartNewAsync();
+        await redis.ResetAsync();
         _slack = await RecordingHttpServer.StartAsync(_ => CannedResponse.Json("""{"ok":true,"channel":"D0DM","ts":"1.1","view":{"id":"V1"}}"""));
         _hostA = Host();
         _hostB = Host();
@@ -31,7 +32,6 @@ public sealed class TwoHostsOneRedisTests : IAsyncLifetime
         await _hostA.DisposeAsync();
         await _hostB.DisposeAsync();
         await _slack.DisposeAsync();
-        await _redis.DisposeAsync();
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class TwoHostsOneRedisTests : IAsyncLifetime
 
     private WebApplicationFactory<Program> Host() => new BridgeBotFactory(new Dictionary<string, string?>
     {
-        ["Redis:Configuration"] = _redis.Configuration,
+        ["Redis:Configuration"] = redis.Redis.Configuration,
         ["Slack:SigningSecret"] = SlackTestHost.Secret,
         ["Slack:BotToken"] = "xoxb-two-hosts",
         ["Slack:ApiBaseUrl"] = _slack.BaseUrl + "api/",
@@ -144,3 +144,8 @@ public sealed class TwoHostsOneRedisTests : IAsyncLifetime
         }.ToJsonString(new JsonSerializerOptions());
     }
 }
+
+public sealed class TwoHostsOneRedisTests(RedisServerFixture redis) : TwoHostsSharedRedisTests(redis), IClassFixture<RedisServerFixture>;
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class TwoHostsRedisClusterTests(RedisClusterFixture redis) : TwoHostsSharedRedisTests(redis);

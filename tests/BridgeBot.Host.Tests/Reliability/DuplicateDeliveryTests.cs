@@ -4,22 +4,26 @@ using System.Net;
 using System.Text.Json.Nodes;
 using BridgeBot.Core.Requests;
 using BridgeBot.Core.Turns;
+using BridgeBot.Host.Tests.ScaleOut;
 using BridgeBot.Host.Tests.Teams;
 using BridgeBot.TestKit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using StackExchange.Redis;
 
-/// <summary>Platform redeliveries arriving at the same time are handled exactly once, on the production state path (real Redis).</summary>
-public sealed class DuplicateDeliveryTests : IAsyncLifetime
+/// <summary>
+/// Platform redeliveries arriving at the same time are handled exactly once, on the production state path: one host
+/// with one Redis, and two load-balanced hosts with a Redis Cluster, where the Slack copies reach both hosts at once.
+/// </summary>
+public abstract class DuplicateDeliveryTests(TestRedisFixture redis, int hosts) : IAsyncLifetime
 {
     private readonly ErrorLog _log = new();
-    private RedisServer _redis = null!;
     private RecordingHttpServer _slack = null!;
+
+    private string RedisConfiguration => redis.Redis.Configuration;
 
     public async Task InitializeAsync()
     {
-        _redis = await RedisServer.StartNewAsync();
+        await redis.ResetAsync();
         _slack = await RecordingHttpServer.StartAsync(r => CannedResponse.Json("""{"ok":true,"channel":"D1","ts":"1.1"}""") with
         {
             // Slow enough that the copies overlap inside the handler, not only at the door.
@@ -30,13 +34,12 @@ public sealed class DuplicateDeliveryTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _slack.DisposeAsync();
-        await _redis.DisposeAsync();
     }
 
     [Fact]
     public async Task SlackEvent_SameEventIdThreeTimesConcurrently_AnsweredOnce()
     {
-        await using var factory = ReliabilityHosts.Slack(_slack.BaseUrl, _log, new Dictionary<string, string?> { ["Redis:Configuration"] = _redis.Configuration });
+        await using var factory = SlackHosts();
         using var client = factory.CreateClient();
         const string envelope = """{"team_id":"T0REL","type":"event_callback","event_id":"EvDup1","event":{"type":"message","channel_type":"im","user":"U0REQ","channel":"D0DM","text":"help","ts":"9.0"}}""";
 
@@ -55,14 +58,14 @@ public sealed class DuplicateDeliveryTests : IAsyncLifetime
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         await _slack.WaitForAsync(r => r.Path == "/api/chat.postMessage", count: 2, timeout: TimeSpan.FromSeconds(2));
         Assert.Single(_slack.Requests, r => r.Path == "/api/chat.postMessage");
-        Assert.Single(await KeysAsync("*EvDup1*"));
+        Assert.Single(Keys("*EvDup1*"));
         Assert.Empty(_log.Entries);
     }
 
     [Fact]
     public async Task SlackViewSubmission_SamePayloadTwiceConcurrently_StoredAndConfirmedOnce()
     {
-        await using var factory = ReliabilityHosts.Slack(_slack.BaseUrl, _log, new Dictionary<string, string?> { ["Redis:Configuration"] = _redis.Configuration });
+        await using var factory = SlackHosts();
         using var client = factory.CreateClient();
         var body = "payload=" + Uri.EscapeDataString(ItRequestPayloads.SlackViewSubmission(ItRequestPayloads.Answers("Spring landing page"), "trig-dup"));
 
@@ -75,14 +78,14 @@ public sealed class DuplicateDeliveryTests : IAsyncLifetime
         Assert.Single(_slack.Requests, r => r.Path == "/api/chat.postMessage" && r.Body.Contains(ReliabilityHosts.TriageChannel, StringComparison.Ordinal));
         var stored = await factory.Services.GetRequiredService<RequestRepository>().ListByRequesterAsync(ChannelKind.Slack, ReliabilityHosts.SlackTeam, "U0REQ", default);
         Assert.Single(stored);
-        Assert.Single(await KeysAsync("*itrequests*:request:*"));
+        Assert.Single(Keys("*itrequests*:request:*"));
         Assert.Empty(_log.Entries);
     }
 
     [Fact]
     public async Task TeamsActivity_SameIdThreeTimesConcurrentlyWithAuth_RepliedOnce()
     {
-        await using var host = await TeamsHost.StartAsync(configure: b => b.UseSetting("Redis:Configuration", _redis.Configuration));
+        await using var host = await TeamsHost.StartAsync(configure: b => b.UseSetting("Redis:Configuration", RedisConfiguration));
         host.Fake.ConnectorResponder = _ => CannedResponse.Json("""{"id":"reply-1"}""") with { Delay = TimeSpan.FromMilliseconds(100) };
         var activity = Activities.Message(host.Fake.ServiceUrl, "help", id: "activity-dup-1");
 
@@ -91,12 +94,17 @@ public sealed class DuplicateDeliveryTests : IAsyncLifetime
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         await host.Fake.Server.WaitForAsync(r => r.Path.StartsWith("/v3/", StringComparison.Ordinal), count: 2, timeout: TimeSpan.FromSeconds(2));
         Assert.Single(host.Fake.ConnectorCalls);
-        Assert.Single(await KeysAsync("*activity-dup-1*"));
+        Assert.Single(Keys("*activity-dup-1*"));
     }
 
-    private async Task<IReadOnlyList<string>> KeysAsync(string pattern)
-    {
-        await using var connection = await _redis.ConnectAsync();
-        return connection.GetServer(connection.GetEndPoints()[0]).Keys(pattern: pattern).Select(k => k.ToString()).ToList();
-    }
+    private LoadBalancedHosts SlackHosts() => LoadBalancedHosts.Start(hosts, () =>
+        ReliabilityHosts.Slack(_slack.BaseUrl, _log, new Dictionary<string, string?> { ["Redis:Configuration"] = RedisConfiguration }));
+
+    private IReadOnlyList<string> Keys(string pattern) => redis.Connection.KeysEverywhere(pattern);
 }
+
+public sealed class DuplicateDeliveryOneHostTests(RedisServerFixture redis) : DuplicateDeliveryTests(redis, hosts: 1), IClassFixture<RedisServerFixture>;
+
+// The Teams copies still reach one host (TeamsHost is a single replica); its state is on the cluster.
+[Collection(RedisClusterCollection.Name)]
+public sealed class DuplicateDeliveryTwoHostsClusterTests(RedisClusterFixture redis) : DuplicateDeliveryTests(redis, RedisClusterCollection.Hosts);
