@@ -70,10 +70,14 @@ public sealed class SlackInteractionHandler(
             user,
             turnPayload,
             time.GetUtcNow());
-        // Past the turn budget the modal has closed with the empty ack: errors that come later go to the user's DM,
-        // or a submission that was not stored would look sent.
-        return runner.RunAsync(started, payload.Type!, ct => RunViewAsync(turn, metadata.Channel, ct), SlackAck.Empty, late => TellLateAsync(user.Id, late));
+        // Past the turn budget a submission is not stored yet: the modal says so instead of closing (closing means
+        // "sent", and a host that dies now would never store it). The outcome, errors included, goes to the user's DM.
+        var onTimeout = turnPayload is FormSubmitted ? PendingAck : SlackAck.Empty;
+        return runner.RunAsync(started, payload.Type!, ct => RunViewAsync(turn, metadata.Channel, ct), onTimeout, late => TellLateAsync(user.Id, late));
     }
+
+    private static SlackAck PendingAck { get; } = SlackAck.Json(
+        new ViewSubmissionResponse("update") { View = PendingModal.Render() }, SlackJsonContext.Default.ViewSubmissionResponse);
 
     private Task TellLateAsync(string userId, SlackAck late) =>
         late.LateNotice is { Length: > 0 } notice ? SendToUserAsync(userId, new OutboundMessage(notice), background.AbandonToken) : Task.CompletedTask;
