@@ -9,6 +9,8 @@ using BridgeBot.Slack.Wire;
 /// </summary>
 public static class PendingModal
 {
+    public const string Title = "Not confirmed yet";
+
     public const string Text =
         "*Not confirmed yet.* Saving your form is taking longer than Slack waits, so BridgeBot finishes it in the background. " +
         "You will get a direct message saying whether it was sent. If none arrives within a minute, it was not sent: " +
@@ -17,7 +19,7 @@ public static class PendingModal
     public static SlackView Render() =>
         new("modal", [new SectionBlock { Text = SlackText.Markdown(Text) }])
         {
-            Title = SlackText.Plain("Not confirmed yet"),
+            Title = SlackText.Plain(Title),
             Close = SlackText.Plain("Close"),
         };
 }
