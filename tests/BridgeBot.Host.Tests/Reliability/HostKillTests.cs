@@ -26,6 +26,7 @@ public sealed partial class HostKillTests(ITestOutputHelper output) : IAsyncLife
     private const int Users = 200;
     private const int Concurrency = 12;
     private const int KillWhenUserStarts = 80;
+    private const int Workspaces = 4;
     private const string FormContentType = "application/x-www-form-urlencoded";
 
     private readonly string _dataDir = Directory.CreateTempSubdirectory("bridgebot-kill-").FullName;
@@ -103,7 +104,7 @@ public sealed partial class HostKillTests(ITestOutputHelper output) : IAsyncLife
             var drafts = _exchanges.Where(e => e is { Step: "draft", ToldErrors: true }).Select(e => e.User).Distinct().ToList();
             foreach (var user in drafts)
             {
-                if ((await repository.ListByRequesterAsync(ChannelKind.Slack, ReliabilityHosts.SlackTeam, UserId(user), default)).Count > 0)
+                if ((await repository.ListByRequesterAsync(ChannelKind.Slack, Team(user), UserId(user), default)).Count > 0)
                 {
                     continue;
                 }
@@ -126,7 +127,7 @@ public sealed partial class HostKillTests(ITestOutputHelper output) : IAsyncLife
         var (stored, confirmed) = (0, 0);
         foreach (var submission in _exchanges.Where(e => e is { Step: "submit", Accepted: true }))
         {
-            var filed = await requests.ListByRequesterAsync(ChannelKind.Slack, ReliabilityHosts.SlackTeam, UserId(submission.User), default);
+            var filed = await requests.ListByRequesterAsync(ChannelKind.Slack, Team(submission.User), UserId(submission.User), default);
             Assert.True(filed.Any(r => r.Values[RequirementsForm.Title] == Title(submission.User)),
                 $"{UserId(submission.User)} saw the modal close on host {submission.Host}, but Redis has no request from them.");
             stored++;
@@ -143,7 +144,8 @@ public sealed partial class HostKillTests(ITestOutputHelper output) : IAsyncLife
 
         output.WriteLine($"load {loadTime.TotalSeconds:F1} s, total {clock.Elapsed.TotalSeconds:F1} s; exchanges {_exchanges.Count}, " +
             $"answered by A before the kill {beforeKill.Count}, lost in flight on A {failedOnA.Count}, not confirmed within Slack's 3 s {_exchanges.Count(e => e.ToldPending)}; " +
-            $"requests acknowledged {stored}, confirmations {confirmed}");
+            $"requests acknowledged {stored}, confirmations {confirmed}; failures on A: " +
+            string.Join(", ", failedOnA.GroupBy(e => e.Failure).Select(g => $"{g.Count()} x {g.Key}")));
     }
 
     private async Task RunLoadAsync()
@@ -186,7 +188,7 @@ public sealed partial class HostKillTests(ITestOutputHelper output) : IAsyncLife
 
     private static async Task<Exchange> SendAsync(HostProcess host, string name, int user, string step, Dictionary<string, string> answers)
     {
-        var payload = ItRequestPayloads.SlackViewSubmission(answers, $"trig-kill-{user}-{step}", UserId(user));
+        var payload = ItRequestPayloads.SlackViewSubmission(answers, $"trig-kill-{user}-{step}", UserId(user), Team(user));
         try
         {
             using var response = await host.Client.SendAsync(ReliabilityHosts.SlackRequest("/slack/interactivity", "payload=" + Uri.EscapeDataString(payload), FormContentType));
@@ -201,7 +203,7 @@ public sealed partial class HostKillTests(ITestOutputHelper output) : IAsyncLife
     private async Task<string> ReopenOnBAsync(int user)
     {
         var trigger = $"trig-kill-{user}-reopen";
-        var body = $"team_id={ReliabilityHosts.SlackTeam}&channel_id=C0CHAN&user_id={UserId(user)}&user_name=mia&command=%2Fitrequest&text=" +
+        var body = $"team_id={Team(user)}&channel_id=C0CHAN&user_id={UserId(user)}&user_name=mia&command=%2Fitrequest&text=" +
                    $"&response_url={Uri.EscapeDataString("https://hooks.slack.com/commands/T/1/x")}&trigger_id={trigger}";
         using var response = await _hostB!.Client.SendAsync(ReliabilityHosts.SlackRequest("/slack/commands", body, FormContentType));
         Assert.Equal(200, (int)response.StatusCode);
@@ -242,6 +244,10 @@ public sealed partial class HostKillTests(ITestOutputHelper output) : IAsyncLife
     private static string Title(int user) => $"Kill load {user}";
 
     private static string UserId(int user) => $"U{user:D4}";
+
+    // Several workspaces, as a real deployment serves: one workspace alone would sooner or later meet the per-tenant
+    // rate limit (Host:TenantRateLimit), whose "try again" is not what this test is about.
+    private static string Team(int user) => $"T0KILL{user % Workspaces}";
 
     private static bool IsDmTo(RecordedRequest request, string userId) =>
         request.Path == "/api/chat.postMessage" && request.Body.Contains($"\"channel\":\"{userId}\"", StringComparison.Ordinal);

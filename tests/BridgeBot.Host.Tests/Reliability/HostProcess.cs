@@ -71,6 +71,8 @@ public sealed class HostProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // Without a timeout, WaitForExit also waits for the redirected output to be read to the end.
+                _process.WaitForExit();
                 throw new InvalidOperationException($"The host exited with {_process.ExitCode} before it was ready:\n{Output}");
             }
 
