@@ -27,6 +27,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>"running" or how the process ended, for failure messages.</summary>
+    public string State => _process.HasExited ? $"exited with {_process.ExitCode} at {_process.ExitTime:HH:mm:ss.fff}" : "running";
+
     /// <summary>What the host wrote to stdout and stderr, for failure messages.</summary>
     public string Output => string.Join('\n', _output);
 
