@@ -99,6 +99,13 @@ public sealed class SlackInteractionHandler(
                 return SlackAck.Json(
                     new ViewSubmissionResponse("update") { View = ModalRenderer.Render(view, channelId) },
                     SlackJsonContext.Default.ViewSubmissionResponse);
+            case ReplyResult { Message: var message } when submitted && IsRefusal(message) &&
+                                                            ((FormSubmitted)turn.Payload).Values.Keys.FirstOrDefault() is { } inputBlock:
+                // The turn was throttled or failed before anything was kept. Closing the modal would read as "sent"
+                // and drop what was typed; keeping it open with the message lets the user press Send again.
+                return SlackAck.Json(
+                    new ViewSubmissionResponse("errors") { Errors = new Dictionary<string, string> { [inputBlock] = message.Text } },
+                    SlackJsonContext.Default.ViewSubmissionResponse) with { LateNotice = message.Text };
             case ReplyResult { Message: var message }:
                 // The modal closes with the empty ack; the confirmation goes to the user's DM with the bot
                 // (chat.postMessage to a user id opens it), without holding up the ack.
@@ -108,6 +115,9 @@ public sealed class SlackInteractionHandler(
                 return SlackAck.Empty;
         }
     }
+
+    private static bool IsRefusal(OutboundMessage message) =>
+        message.Text is ErrorBoundaryMiddleware.ApologyText or TenantRateLimitMiddleware.ThrottledText;
 
     private Task<SlackAck> HandleActionAsync(InteractionPayload payload, string? teamId, TurnUser user, string deliveryId, long started)
     {

@@ -95,6 +95,7 @@ public sealed partial class RedisOutageTests : IAsyncLifetime
                 stored++;
             }
             else if (acks[user].Contains(Json(ItRequestDialog.NotSavedText), StringComparison.Ordinal) ||
+                     acks[user].Contains(Json(ErrorBoundaryMiddleware.ApologyText), StringComparison.Ordinal) ||
                      dms.Any(d => d.Body.Contains(ErrorBoundaryMiddleware.ApologyText, StringComparison.Ordinal) || d.Body.Contains("NOT been sent to IT", StringComparison.Ordinal)))
             {
                 retry++;
