@@ -87,6 +87,9 @@ resource redis 'Microsoft.Cache/redis@2024-03-01' = {
     enableNonSslPort: false
     minimumTlsVersion: '1.2'
     publicNetworkAccess: 'Enabled'
+    // Azure Cache has no appendfsync setting. Standard keeps data in memory on a primary and an asynchronously
+    // replicated replica (no disk); Premium's AOF persistence writes to storage about once a second. Neither
+    // matches infra/'s appendfsync always: a failover or full cache loss can drop the last acknowledged writes.
     redisConfiguration: {
       // Azure's default is volatile-lru; BridgeBot's requests and dialog state must never be evicted.
       'maxmemory-policy': 'noeviction'

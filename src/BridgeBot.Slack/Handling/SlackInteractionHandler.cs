@@ -70,10 +70,14 @@ public sealed class SlackInteractionHandler(
             user,
             turnPayload,
             time.GetUtcNow());
-        // Past the turn budget the modal has closed with the empty ack: errors that come later go to the user's DM,
-        // or a submission that was not stored would look sent.
-        return runner.RunAsync(started, payload.Type!, ct => RunViewAsync(turn, metadata.Channel, ct), SlackAck.Empty, late => TellLateAsync(user.Id, late));
+        // Past the turn budget a submission is not stored yet: the modal says so instead of closing (closing means
+        // "sent", and a host that dies now would never store it). The outcome, errors included, goes to the user's DM.
+        var onTimeout = turnPayload is FormSubmitted ? PendingAck : SlackAck.Empty;
+        return runner.RunAsync(started, payload.Type!, ct => RunViewAsync(turn, metadata.Channel, ct), onTimeout, late => TellLateAsync(user.Id, late));
     }
+
+    private static SlackAck PendingAck { get; } = SlackAck.Json(
+        new ViewSubmissionResponse("update") { View = PendingModal.Render() }, SlackJsonContext.Default.ViewSubmissionResponse);
 
     private Task TellLateAsync(string userId, SlackAck late) =>
         late.LateNotice is { Length: > 0 } notice ? SendToUserAsync(userId, new OutboundMessage(notice), background.AbandonToken) : Task.CompletedTask;
@@ -95,6 +99,13 @@ public sealed class SlackInteractionHandler(
                 return SlackAck.Json(
                     new ViewSubmissionResponse("update") { View = ModalRenderer.Render(view, channelId) },
                     SlackJsonContext.Default.ViewSubmissionResponse);
+            case ReplyResult { Message: var message } when submitted && IsRefusal(message) &&
+                                                            ((FormSubmitted)turn.Payload).Values.Keys.FirstOrDefault() is { } inputBlock:
+                // The turn was throttled or failed before anything was kept. Closing the modal would read as "sent"
+                // and drop what was typed; keeping it open with the message lets the user press Send again.
+                return SlackAck.Json(
+                    new ViewSubmissionResponse("errors") { Errors = new Dictionary<string, string> { [inputBlock] = message.Text } },
+                    SlackJsonContext.Default.ViewSubmissionResponse) with { LateNotice = message.Text };
             case ReplyResult { Message: var message }:
                 // The modal closes with the empty ack; the confirmation goes to the user's DM with the bot
                 // (chat.postMessage to a user id opens it), without holding up the ack.
@@ -104,6 +115,9 @@ public sealed class SlackInteractionHandler(
                 return SlackAck.Empty;
         }
     }
+
+    private static bool IsRefusal(OutboundMessage message) =>
+        message.Text is ErrorBoundaryMiddleware.ApologyText or TenantRateLimitMiddleware.ThrottledText;
 
     private Task<SlackAck> HandleActionAsync(InteractionPayload payload, string? teamId, TurnUser user, string deliveryId, long started)
     {

@@ -50,13 +50,13 @@ public sealed class ComposeTests
     }
 
     [Fact]
-    public void Redis_Persistence_AppendOnlyWithFsyncEverySecondOnANamedVolume()
+    public void Redis_Persistence_AppendOnlyWithFsyncOnEveryWriteOnANamedVolume()
     {
         var command = YamlFile.Strings(Redis["command"]).ToList();
 
         Assert.Equal("redis:7", (string?)Redis["image"]);
         Assert.Equal("yes", command[command.IndexOf("--appendonly") + 1]);
-        Assert.Equal("everysec", command[command.IndexOf("--appendfsync") + 1]);
+        Assert.Equal(ProductionRedisPersistence.AppendFsync, command[command.IndexOf("--appendfsync") + 1]);
         Assert.Equal("noeviction", command[command.IndexOf("--maxmemory-policy") + 1]);
         Assert.Equal(["redis-data:/data"], YamlFile.Strings(Redis["volumes"]));
         Assert.True(Compose["volumes"]!.AsObject().ContainsKey("redis-data"));

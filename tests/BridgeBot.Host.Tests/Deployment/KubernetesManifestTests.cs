@@ -100,7 +100,7 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public void RedisStatefulSet_AppendOnlyEverySecondOnAVolumeClaim()
+    public void RedisStatefulSet_AppendOnlyFsyncOnEveryWriteOnAVolumeClaim()
     {
         var redis = Single("StatefulSet", "redis");
         var container = redis["spec"]!["template"]!["spec"]!["containers"]![0]!;
@@ -109,7 +109,7 @@ public sealed class KubernetesManifestTests
 
         Assert.StartsWith("redis:7", (string?)container["image"], StringComparison.Ordinal);
         Assert.Equal("yes", args[args.IndexOf("--appendonly") + 1]);
-        Assert.Equal("everysec", args[args.IndexOf("--appendfsync") + 1]);
+        Assert.Equal(ProductionRedisPersistence.AppendFsync, args[args.IndexOf("--appendfsync") + 1]);
         Assert.Equal("noeviction", args[args.IndexOf("--maxmemory-policy") + 1]);
         Assert.Equal((string?)claim["metadata"]!["name"], (string?)container["volumeMounts"]![0]!["name"]);
         Assert.Equal("/data", (string?)container["volumeMounts"]![0]!["mountPath"]);

@@ -7,13 +7,13 @@ using BridgeBot.Core.Dialogs;
 using BridgeBot.Core.Pipeline;
 using BridgeBot.Core.Requests;
 using BridgeBot.Core.Requests.Dialogs;
+using BridgeBot.Host.Tests.Deployment;
 using BridgeBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Redis killed (SIGKILL) and restarted in the middle of 200 real /itrequest form submissions. Redis runs as
-/// infra/ runs it: AOF with appendfsync everysec, which loses nothing when only the Redis process dies (the kernel
-/// still holds the appended data). Every submission the user was told is stored exists afterwards; every
+/// infra/ runs it (<see cref="ProductionRedisPersistence"/>: AOF fsynced before every answer). Every submission the user was told is stored exists afterwards; every
 /// other one was told to try again; the host recovers by itself.
 /// </summary>
 [Collection(MemoryCollection.Name)]
@@ -24,7 +24,7 @@ public sealed partial class RedisOutageTests : IAsyncLifetime
     private RedisServer _redis = null!;
     private RecordingHttpServer _slack = null!;
 
-    private string[] Persistence => ["--appendonly", "yes", "--appendfsync", "everysec", "--dir", _dataDir];
+    private string[] Persistence => ProductionRedisPersistence.Args(_dataDir);
 
     public async Task InitializeAsync()
     {
@@ -95,6 +95,7 @@ public sealed partial class RedisOutageTests : IAsyncLifetime
                 stored++;
             }
             else if (acks[user].Contains(Json(ItRequestDialog.NotSavedText), StringComparison.Ordinal) ||
+                     acks[user].Contains(Json(ErrorBoundaryMiddleware.ApologyText), StringComparison.Ordinal) ||
                      dms.Any(d => d.Body.Contains(ErrorBoundaryMiddleware.ApologyText, StringComparison.Ordinal) || d.Body.Contains("NOT been sent to IT", StringComparison.Ordinal)))
             {
                 retry++;
