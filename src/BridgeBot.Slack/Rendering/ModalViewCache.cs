@@ -19,13 +19,19 @@ public sealed class ModalViewCache
 
     public byte[] GetJson(FormView view, string? channelId)
     {
+        var json = new ArrayBufferWriter<byte>(16 * 1024);
+        WriteJson(view, channelId, json);
+        return json.WrittenSpan.ToArray();
+    }
+
+    public void WriteJson(FormView view, string? channelId, IBufferWriter<byte> json)
+    {
         var fields = view.Form.Fields;
         var summary = ModalRenderer.Summary(view, fields.Count);
         var blank = _blankInputs.GetValue(view.Form, form => form.Fields.Select(f => Serialize(ModalRenderer.RenderField(f, null))).ToArray());
         var envelope = JsonSerializer.SerializeToUtf8Bytes(ModalRenderer.Envelope(view, channelId, summary), SlackJsonContext.Default.SlackView);
         var insertAt = EndOfBlocks(envelope);
 
-        var json = new ArrayBufferWriter<byte>(envelope.Length + blank.Sum(b => b.Length + 1) + 256);
         json.Write(envelope.AsSpan(0, insertAt));
         for (var i = 0; i < fields.Count; i++)
         {
@@ -38,7 +44,6 @@ public sealed class ModalViewCache
         }
 
         json.Write(envelope.AsSpan(insertAt));
-        return json.WrittenSpan.ToArray();
     }
 
     private static byte[] Serialize(SlackBlock block) => JsonSerializer.SerializeToUtf8Bytes(block, SlackJsonContext.Default.SlackBlock);
