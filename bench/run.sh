@@ -21,7 +21,8 @@ for tool in wrk nginx redis-server node; do
 done
 
 echo "# building Release (BridgeBot host and the reference)" >&2
-dotnet publish "$ROOT/src/BridgeBot.Host" -c Release -o "$RUN_DIR/bot" --nologo -v quiet >/dev/null
+# As infra/Dockerfile publishes it: for linux-x64, so ReadyToRun (precompiled; see BridgeBot.Host.csproj).
+dotnet publish "$ROOT/src/BridgeBot.Host" -c Release -r linux-x64 --self-contained false -o "$RUN_DIR/bot" --nologo -v quiet >/dev/null
 dotnet publish "$SHARED/limit/Limit.csproj" -c Release -o "$RUN_DIR/limit" --nologo -v quiet >/dev/null
 
 pids=()

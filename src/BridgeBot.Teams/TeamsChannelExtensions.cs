@@ -39,6 +39,7 @@ public static partial class TeamsChannelExtensions
         services.AddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<ConversationReferenceStore>();
+        services.AddHostedService<ConversationReferenceFlusher>();
         services.AddSingleton<TeamsMessageRenderer>();
         services.AddSingleton<TeamsTurnResponder>();
         services.TryAddSingleton<BackgroundWork>();

@@ -16,7 +16,7 @@ public sealed class ConflictRetryMiddleware : ITurnMiddleware
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var result = await next(new TurnContext(context.Turn), cancellationToken);
+            var result = await next(context.ForAnotherAttempt(), cancellationToken);
             if (result is not ConflictResult)
             {
                 return result;

@@ -16,6 +16,12 @@ public sealed class DialogStateMiddleware(IStateStore store, TimeProvider time) 
     public async ValueTask<DialogResult> InvokeAsync(TurnContext context, TurnHandler next, CancellationToken cancellationToken)
     {
         var key = KeyFor(context);
+        if ((context.Route?.Dialog as IReadsAhead)?.ReadAheadKey(context.Turn) is { } ahead)
+        {
+            // Started before the dialog state's read is awaited, so both travel to the store together.
+            context.ReadAhead = new ReadAhead(ahead, store.ReadAsync(ahead, cancellationToken));
+        }
+
         var stored = await store.ReadAsync(key, CoreJsonContext.Default.DialogState, cancellationToken);
         var loaded = stored?.Value ?? DialogState.Initial;
         context.State = loaded with

@@ -22,7 +22,7 @@ public sealed class TenantRateLimitMiddleware : ITurnMiddleware, IDisposable
     public const string ThrottledText =
         "BridgeBot is receiving more requests from your organization than it can take right now. Please try again in a minute.";
 
-    private readonly PartitionedRateLimiter<string>? _limiter;
+    private readonly PartitionedRateLimiter<(Turns.ChannelKind, string)>? _limiter;
 
     public TenantRateLimitMiddleware(TenantRateLimitOptions options)
     {
@@ -31,7 +31,7 @@ public sealed class TenantRateLimitMiddleware : ITurnMiddleware, IDisposable
             return;
         }
 
-        _limiter = PartitionedRateLimiter.Create<string, string>(tenant => RateLimitPartition.GetTokenBucketLimiter(tenant, _ =>
+        _limiter = PartitionedRateLimiter.Create<(Turns.ChannelKind, string), (Turns.ChannelKind, string)>(tenant => RateLimitPartition.GetTokenBucketLimiter(tenant, _ =>
             new TokenBucketRateLimiterOptions
             {
                 TokenLimit = Math.Max(options.Burst, options.TurnsPerSecond),
@@ -49,8 +49,7 @@ public sealed class TenantRateLimitMiddleware : ITurnMiddleware, IDisposable
             return await next(context, cancellationToken);
         }
 
-        var partition = $"{context.Turn.Channel}:{context.Turn.Conversation.TenantId}";
-        using var lease = _limiter.AttemptAcquire(partition);
+        using var lease = _limiter.AttemptAcquire((context.Turn.Channel, context.Turn.Conversation.TenantId));
         if (!lease.IsAcquired)
         {
             context.Disposition = "rate_limited";

@@ -10,10 +10,12 @@ using BridgeBot.Core.Turns;
 public sealed class TurnPipeline
 {
     private readonly TurnHandler _entry;
+    private readonly DialogRouter _router;
 
     public TurnPipeline(IEnumerable<ITurnMiddleware> middleware, DialogRouter router)
     {
-        TurnHandler handler = (context, ct) => DispatchAsync(router, context, ct);
+        _router = router;
+        TurnHandler handler = DispatchAsync;
         foreach (var step in middleware.Reverse())
         {
             var next = handler;
@@ -25,12 +27,12 @@ public sealed class TurnPipeline
 
     /// <summary>Processes one turn and returns what to show for it.</summary>
     public ValueTask<DialogResult> RunAsync(InboundTurn turn, CancellationToken cancellationToken) =>
-        _entry(new TurnContext(turn), cancellationToken);
+        _entry(new TurnContext(turn) { Route = _router.Match(turn) }, cancellationToken);
 
-    private static ValueTask<DialogResult> DispatchAsync(DialogRouter router, TurnContext context, CancellationToken ct)
+    private static ValueTask<DialogResult> DispatchAsync(TurnContext context, CancellationToken ct)
     {
-        var match = router.Match(context.Turn);
-        if (match is null)
+        // Routed before the middleware ran (the route depends on the turn alone), so that steps can prepare for it.
+        if (context.Route is not { } match)
         {
             return ValueTask.FromResult(DialogResult.None);
         }

@@ -17,10 +17,13 @@ public sealed class DraftStore(IStateStore store, TimeProvider time)
 
     private const int Attempts = 4;
 
-    /// <summary>The user's draft, or null when there is none (or it expired).</summary>
-    public async Task<SavedDraft?> GetAsync(ChannelKind platform, string tenantId, string userId, CancellationToken cancellationToken)
+    /// <summary>The user's draft, or null when there is none (or it expired). Uses <paramref name="ahead"/> when it read the draft.</summary>
+    public async Task<SavedDraft?> GetAsync(
+        ChannelKind platform, string tenantId, string userId, CancellationToken cancellationToken, Pipeline.ReadAhead? ahead = null)
     {
-        var read = await store.ReadAsync(KeyOf(platform, tenantId, userId), RequestsJsonContext.Default.RequestDraft, cancellationToken);
+        var key = KeyOf(platform, tenantId, userId);
+        var read = StateStoreJsonExtensions.Deserialize(
+            await Pipeline.ReadAhead.For(ahead, store, key, cancellationToken), key, RequestsJsonContext.Default.RequestDraft);
         return read is null ? null : new SavedDraft(new FormValues(read.Value.Values), read.Value.SavedAt);
     }
 
@@ -53,6 +56,7 @@ public sealed class DraftStore(IStateStore store, TimeProvider time)
     public Task<bool> DeleteAsync(ChannelKind platform, string tenantId, string userId, CancellationToken cancellationToken) =>
         store.DeleteAsync(KeyOf(platform, tenantId, userId), ETagCondition.Any, cancellationToken);
 
-    private static StateKey KeyOf(ChannelKind platform, string tenantId, string userId) =>
+    /// <summary>Where a user's draft is stored.</summary>
+    public static StateKey KeyOf(ChannelKind platform, string tenantId, string userId) =>
         new($"itrdraft:{platform.ToString().ToLowerInvariant()}:{tenantId}:{userId}");
 }

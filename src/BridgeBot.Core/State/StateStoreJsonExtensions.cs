@@ -10,7 +10,12 @@ public static class StateStoreJsonExtensions
     public static async Task<Versioned<T>?> ReadAsync<T>(
         this IStateStore store, StateKey key, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
-        var raw = await store.ReadAsync(key, cancellationToken);
+        return Deserialize(await store.ReadAsync(key, cancellationToken), key, type);
+    }
+
+    /// <summary>Deserializes a value read from <paramref name="key"/>, or null when nothing was stored.</summary>
+    public static Versioned<T>? Deserialize<T>(Versioned<byte[]>? raw, StateKey key, JsonTypeInfo<T> type)
+    {
         if (raw is null)
         {
             return null;

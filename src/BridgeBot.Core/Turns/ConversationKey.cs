@@ -7,5 +7,5 @@ namespace BridgeBot.Core.Turns;
 public sealed record ConversationKey(ChannelKind Channel, string TenantId, string ConversationId)
 {
     /// <summary>A stable string form used for state keys and logs, e.g. <c>teams:tenant:a:123</c>.</summary>
-    public override string ToString() => $"{Channel.ToString().ToLowerInvariant()}:{TenantId}:{ConversationId}";
+    public override string ToString() => string.Concat(Channel == ChannelKind.Teams ? "teams:" : "slack:", TenantId, ":", ConversationId);
 }

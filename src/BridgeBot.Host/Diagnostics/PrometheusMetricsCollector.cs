@@ -16,7 +16,7 @@ internal sealed class PrometheusMetricsCollector : IDisposable
     private static readonly double[] Buckets = [1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000];
 
     private readonly MeterListener _listener = new();
-    private readonly ConcurrentDictionary<(string Name, string Labels), Series> _series = new();
+    private readonly ConcurrentDictionary<SeriesKey, Series> _series = new();
     private readonly ConcurrentDictionary<string, (string Kind, string? Help)> _instruments = new();
 
     public PrometheusMetricsCollector(BridgeBotMetrics metrics)
@@ -25,19 +25,20 @@ internal sealed class PrometheusMetricsCollector : IDisposable
         {
             if (ReferenceEquals(instrument.Meter, metrics.Meter))
             {
-                _instruments[PrometheusName(instrument)] = (instrument is Histogram<double> ? "histogram" : "counter", instrument.Description);
-                listener.EnableMeasurementEvents(instrument);
+                var name = PrometheusName(instrument);
+                _instruments[name] = (instrument is Histogram<double> ? "histogram" : "counter", instrument.Description);
+                listener.EnableMeasurementEvents(instrument, name);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
-        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
+        _listener.SetMeasurementEventCallback<long>((_, value, tags, name) => Record((string)name!, value, tags));
+        _listener.SetMeasurementEventCallback<double>((_, value, tags, name) => Record((string)name!, value, tags));
         _listener.Start();
     }
 
     public string Render()
     {
         var text = new StringBuilder();
-        foreach (var group in _series.GroupBy(s => s.Key.Name).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in _series.Values.GroupBy(s => s.Name).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var (kind, help) = _instruments.GetValueOrDefault(group.Key, ("counter", null));
             if (help is not null)
@@ -46,9 +47,9 @@ internal sealed class PrometheusMetricsCollector : IDisposable
             }
 
             text.Append(CultureInfo.InvariantCulture, $"# TYPE {group.Key} {kind}\n");
-            foreach (var ((name, labels), series) in group.OrderBy(s => s.Key.Labels, StringComparer.Ordinal))
+            foreach (var series in group.OrderBy(s => s.Labels, StringComparer.Ordinal))
             {
-                series.Write(text, name, labels, kind == "histogram");
+                series.Write(text, kind == "histogram");
             }
         }
 
@@ -57,9 +58,15 @@ internal sealed class PrometheusMetricsCollector : IDisposable
 
     public void Dispose() => _listener.Dispose();
 
-    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    // Runs on every turn: the series is found by name and tag values without building its label text.
+    private void Record(string name, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var series = _series.GetOrAdd((PrometheusName(instrument), Labels(tags)), _ => new Series());
+        var key = SeriesKey.Of(name, tags);
+        if (!_series.TryGetValue(key, out var series))
+        {
+            series = _series.GetOrAdd(key, new Series(name, Labels(tags)));
+        }
+
         series.Add(value);
     }
 
@@ -89,8 +96,44 @@ internal sealed class PrometheusMetricsCollector : IDisposable
         (value ?? string.Empty).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
             .Replace("\n", "\\n", StringComparison.Ordinal);
 
-    private sealed class Series
+    /// <summary>An instrument and up to three tags in key order; more tags fall back to their label text.</summary>
+    private readonly record struct SeriesKey(string Name, string? K1, object? V1, string? K2, object? V2, string? K3, object? V3)
     {
+        public static SeriesKey Of(string name, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            if (tags.Length > 3)
+            {
+                return new SeriesKey(name, Labels(tags), null, null, null, null, null);
+            }
+
+            KeyValuePair<string, object?> a = default, b = default, c = default;
+            foreach (var tag in tags)
+            {
+                // Insertion into three sorted slots: tag order at the call site must not split a series.
+                if (a.Key is null || string.CompareOrdinal(tag.Key, a.Key) < 0)
+                {
+                    (a, b, c) = (tag, a, b);
+                }
+                else if (b.Key is null || string.CompareOrdinal(tag.Key, b.Key) < 0)
+                {
+                    (b, c) = (tag, b);
+                }
+                else
+                {
+                    c = tag;
+                }
+            }
+
+            return new SeriesKey(name, a.Key, a.Value, b.Key, b.Value, c.Key, c.Value);
+        }
+    }
+
+    private sealed class Series(string name, string labels)
+    {
+        public string Name => name;
+
+        public string Labels => labels;
+
         private readonly Lock _gate = new();
         private readonly long[] _buckets = new long[Buckets.Length];
         private double _sum;
@@ -112,7 +155,7 @@ internal sealed class PrometheusMetricsCollector : IDisposable
             }
         }
 
-        public void Write(StringBuilder text, string name, string labels, bool histogram)
+        public void Write(StringBuilder text, bool histogram)
         {
             lock (_gate)
             {

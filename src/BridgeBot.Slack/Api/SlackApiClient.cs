@@ -1,6 +1,7 @@
 namespace BridgeBot.Slack.Api;
 
 using System.Net;
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -53,23 +54,22 @@ public sealed partial class SlackApiClient : IDisposable
     public Task<SlackApiResult<ViewResponse>> OpenViewAsync(ViewsOpenRequest request, CancellationToken ct) =>
         PostJsonAsync("views.open", request, SlackJsonContext.Default.ViewsOpenRequest, SlackJsonContext.Default.ViewResponse, ct);
 
-    /// <summary>views.open with a view already serialized (see <c>ModalViewCache</c>).</summary>
-    public Task<SlackApiResult<ViewResponse>> OpenViewAsync(string triggerId, ReadOnlyMemory<byte> viewJson, CancellationToken ct)
+    /// <summary>views.open with a view that <paramref name="writeView"/> serializes (see <c>ModalViewCache</c>).</summary>
+    public async Task<SlackApiResult<ViewResponse>> OpenViewAsync(string triggerId, Action<IBufferWriter<byte>> writeView, CancellationToken ct)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(viewJson.Length + triggerId.Length + 32);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using var body = new PooledBufferWriter(16 * 1024);
+        body.Write("{\"trigger_id\":"u8);
+        using (var writer = new Utf8JsonWriter(body))
         {
-            writer.WriteStartObject();
-            writer.WriteString("trigger_id", triggerId);
-            writer.WritePropertyName("view");
-            writer.WriteRawValue(viewJson.Span, skipInputValidation: true);
-            writer.WriteEndObject();
+            writer.WriteStringValue(triggerId);
         }
 
-        var bytes = buffer.WrittenMemory;
-        return SendAsync("views.open", "views.open", () =>
+        body.Write(",\"view\":"u8);
+        writeView(body);
+        body.Write("}"u8);
+        return await SendAsync("views.open", "views.open", () =>
         {
-            var content = new ReadOnlyMemoryContent(bytes);
+            var content = new ReadOnlyMemoryContent(body.WrittenMemory);
             content.Headers.ContentType = JsonUtf8;
             return content;
         }, _botAuth, SlackJsonContext.Default.ViewResponse, ct);

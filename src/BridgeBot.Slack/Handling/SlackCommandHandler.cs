@@ -70,7 +70,7 @@ public sealed class SlackCommandHandler(
             return Ephemeral(new Core.Outbound.OutboundMessage("Slack sent no trigger id, so the form cannot open. Please run the command again."));
         }
 
-        var opened = await api.OpenViewAsync(command.TriggerId, modals.GetJson(view, command.ChannelId), ct);
+        var opened = await api.OpenViewAsync(command.TriggerId, json => modals.WriteJson(view, command.ChannelId, json), ct);
         return opened.Ok
             ? SlackAck.Empty
             : Ephemeral(new Core.Outbound.OutboundMessage($"Sorry, the form could not be opened ({opened.Error!.Code}). Please run {command.Command} again."));

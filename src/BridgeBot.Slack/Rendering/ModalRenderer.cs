@@ -16,7 +16,19 @@ public static class ModalRenderer
     public static SlackView Render(FormView view, string? channelId)
     {
         var form = view.Form;
-        var blocks = new List<SlackBlock>(Math.Min(form.Fields.Count + 1, SlackLimits.ViewBlocks));
+        var blocks = Summary(view, form.Fields.Count);
+        foreach (var field in form.Fields)
+        {
+            blocks.Add(RenderField(field, view.Values.Get(field.Id)));
+        }
+
+        return Envelope(view, channelId, blocks);
+    }
+
+    /// <summary>The blocks above the inputs: the errors of a view that has some. Checks that the inputs will fit.</summary>
+    internal static List<SlackBlock> Summary(FormView view, int inputs)
+    {
+        var blocks = new List<SlackBlock>(Math.Min(inputs + 1, SlackLimits.ViewBlocks));
         if (view.Errors.Count > 0)
         {
             // A modal opened or updated with errors has no other place to show them (response_action: errors
@@ -25,26 +37,24 @@ public static class ModalRenderer
             blocks.Add(new SectionBlock { Text = SlackText.Markdown(Mrkdwn.Truncate(text, SlackLimits.SectionText)) });
         }
 
-        foreach (var field in form.Fields)
+        if (blocks.Count + inputs > SlackLimits.ViewBlocks)
         {
-            if (blocks.Count == SlackLimits.ViewBlocks)
-            {
-                throw new InvalidOperationException($"Form '{form.Id}' has more fields than a Slack modal can show ({SlackLimits.ViewBlocks}).");
-            }
-
-            blocks.Add(RenderField(field, view.Values.Get(field.Id)));
+            throw new InvalidOperationException($"Form '{view.Form.Id}' has more fields than a Slack modal can show ({SlackLimits.ViewBlocks}).");
         }
 
-        return new SlackView("modal", blocks)
-        {
-            CallbackId = Mrkdwn.Truncate(form.Id, SlackLimits.CallbackId),
-            Title = SlackText.Plain(Mrkdwn.Truncate(form.Title, SlackLimits.ViewTitle)),
-            Submit = SlackText.Plain(Mrkdwn.Truncate(form.SubmitLabel, SlackLimits.ViewTitle)),
-            Close = SlackText.Plain("Cancel"),
-            PrivateMetadata = EncodeMetadata(new ModalMetadata(form.Id, view.DraftKey, channelId)),
-            NotifyOnClose = true,
-        };
+        return blocks;
     }
+
+    /// <summary>The modal around <paramref name="blocks"/>.</summary>
+    internal static SlackView Envelope(FormView view, string? channelId, IReadOnlyList<SlackBlock> blocks) => new("modal", blocks)
+    {
+        CallbackId = Mrkdwn.Truncate(view.Form.Id, SlackLimits.CallbackId),
+        Title = SlackText.Plain(Mrkdwn.Truncate(view.Form.Title, SlackLimits.ViewTitle)),
+        Submit = SlackText.Plain(Mrkdwn.Truncate(view.Form.SubmitLabel, SlackLimits.ViewTitle)),
+        Close = SlackText.Plain("Cancel"),
+        PrivateMetadata = EncodeMetadata(new ModalMetadata(view.Form.Id, view.DraftKey, channelId)),
+        NotifyOnClose = true,
+    };
 
     /// <summary>Errors for <c>response_action: errors</c>, keyed by input block id (= field id).</summary>
     public static Dictionary<string, string> Errors(FormView view)
@@ -86,7 +96,7 @@ public static class ModalRenderer
         }
     }
 
-    private static InputBlock RenderField(FormField field, string? value)
+    internal static InputBlock RenderField(FormField field, string? value)
     {
         var maxLength = field.MaxLength is int max ? Math.Min(max, SlackLimits.TextInputMaxLength) : (int?)null;
         var placeholder = field.Placeholder is { Length: > 0 } p ? SlackText.Plain(Mrkdwn.Truncate(p, SlackLimits.Placeholder)) : null;

@@ -20,18 +20,21 @@ public static class CardMarkdown
             return string.Empty;
         }
 
-        var builder = new StringBuilder(text.Length + 8);
+        // Most text needs no escape at all: the builder is only made at the first character that does.
+        StringBuilder? builder = null;
         var lineStart = true;   // only blanks so far on this line
         var leadingDigits = false; // the line so far is blanks then digits ("12" of "12. item")
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             var listMarker = (lineStart && c is '-' or '+') || (leadingDigits && c == '.');
             if (listMarker || Specials.Contains(c, StringComparison.Ordinal))
             {
+                builder ??= new StringBuilder(text.Length + 8).Append(text, 0, i);
                 builder.Append('\\');
             }
 
-            builder.Append(c);
+            builder?.Append(c);
             if (c == '\n')
             {
                 lineStart = true;
@@ -49,6 +52,6 @@ public static class CardMarkdown
             }
         }
 
-        return builder.ToString();
+        return builder?.ToString() ?? text;
     }
 }

@@ -76,6 +76,12 @@ public sealed partial class TeamsMessageRenderer(ILogger<TeamsMessageRenderer> l
 
     private JsonObject? Guard(JsonObject card, string what)
     {
+        // The card is serialized again with its activity; measuring it exactly is only worth it when it may be too big.
+        if (CardSize.UpperBound(card) <= MaxCardBytes)
+        {
+            return card;
+        }
+
         var size = JsonSerializer.SerializeToUtf8Bytes(card, TeamsCardJsonContext.Default.JsonObject).Length;
         if (size <= MaxCardBytes)
         {

@@ -16,14 +16,17 @@ public sealed record TeamsUserReference(
 
 /// <summary>
 /// Keeps conversation, user and tenant references in the state store for proactive messages. Each inbound activity
-/// refreshes them (the serviceUrl can move), but a reference that did not change since this process last wrote it is
-/// not written again, so a steady conversation costs no write per turn.
+/// refreshes them (the serviceUrl can move). A reference this process has not written yet is written at once, since a
+/// proactive send may need it right away; a change to one it already wrote is kept and written by
+/// <see cref="FlushAsync"/> (every second, see <see cref="ConversationReferenceFlusher"/>), so a steady conversation
+/// costs no write per turn and a busy, changing one costs one write per key per second, not one per turn.
 /// </summary>
 public sealed partial class ConversationReferenceStore(IStateStore store, ILogger<ConversationReferenceStore> logger)
 {
     private const int MaxRemembered = 50_000;
     private static readonly TimeSpan TimeToLive = TimeSpan.FromDays(365);
     private readonly ConcurrentDictionary<StateKey, object> _written = new();
+    private readonly ConcurrentDictionary<StateKey, object> _pending = new();
 
     /// <summary>Stores what changed. Best effort: a store failure is logged and must not cost the user their answer.</summary>
     public async Task RememberAsync(Activity activity, CancellationToken cancellationToken)
@@ -73,16 +76,54 @@ public sealed partial class ConversationReferenceStore(IStateStore store, ILogge
         return raw is null ? null : System.Text.Encoding.UTF8.GetString(raw.Value);
     }
 
-    public Task SaveUserAsync(TeamsUserReference user, CancellationToken cancellationToken) =>
-        WriteIfChangedAsync(UserKey(user.TenantId, user.UserId), user, cancellationToken);
+    /// <summary>Stores a user's personal chat at once: it was just created, and any host may send to it next.</summary>
+    public Task SaveUserAsync(TeamsUserReference user, CancellationToken cancellationToken)
+    {
+        var key = UserKey(user.TenantId, user.UserId);
+        _pending.TryRemove(key, out _);
+        return WriteAsync(key, user, cancellationToken);
+    }
+
+    /// <summary>Writes the changes kept since the last flush. Best effort, like <see cref="RememberAsync"/>.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        foreach (var key in _pending.Keys)
+        {
+            if (!_pending.TryRemove(key, out var value))
+            {
+                continue;
+            }
+
+            try
+            {
+                await WriteAsync(key, value, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRememberFailed(ex, key.Name);
+            }
+        }
+    }
 
     private async Task WriteIfChangedAsync(StateKey key, object value, CancellationToken cancellationToken)
     {
-        if (_written.TryGetValue(key, out var known) && known.Equals(value))
+        if (!_written.TryGetValue(key, out var known))
         {
-            return;
+            await WriteAsync(key, value, cancellationToken);
         }
+        else if (known.Equals(value))
+        {
+            // Back to what the store holds: a change kept in between must not overwrite it.
+            _pending.TryRemove(key, out _);
+        }
+        else
+        {
+            _pending[key] = value;
+        }
+    }
 
+    private async Task WriteAsync(StateKey key, object value, CancellationToken cancellationToken)
+    {
         var bytes = value switch
         {
             string text => System.Text.Encoding.UTF8.GetBytes(text),

@@ -123,6 +123,59 @@ public sealed class TurnPipelineTests
         Assert.Equal(ConflictRetryMiddleware.BusyText, Assert.IsType<ReplyResult>(result).Message.Text);
     }
 
+    [Fact]
+    public async Task RunAsync_DialogReadsAhead_ItsReadIsIssuedBeforeTheDialogStateRead()
+    {
+        var store = new ReadRecordingStore(new InMemoryStateStore(_time));
+        await store.WriteAsync(ReadingAheadDialog.Key, "ahead"u8.ToArray(), ETagCondition.Any, null, default);
+        var dialog = new ReadingAheadDialog();
+        var pipeline = BuildProvider([dialog], store).GetRequiredService<TurnPipeline>();
+
+        await pipeline.RunAsync(TestTurns.Of(new CommandInvoked("peek", string.Empty)), default);
+
+        Assert.Equal(ReadingAheadDialog.Key, store.Reads[0]);
+        Assert.StartsWith("dialog:", store.Reads[1].Partition, StringComparison.Ordinal);
+        Assert.Equal("ahead", dialog.Seen);
+    }
+
+    private sealed class ReadingAheadDialog : IDialog, IReadsAhead
+    {
+        public static readonly StateKey Key = new("peek", "value");
+
+        public string? Seen { get; private set; }
+
+        public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command("peek")];
+
+        public StateKey? ReadAheadKey(InboundTurn turn) => Key;
+
+        public async ValueTask<DialogResult> HandleAsync(TurnContext context, CancellationToken cancellationToken)
+        {
+            var read = await context.ReadAhead!.Value;
+            Seen = System.Text.Encoding.UTF8.GetString(read!.Value);
+            return DialogResult.None;
+        }
+    }
+
+    private sealed class ReadRecordingStore(IStateStore inner) : IStateStore
+    {
+        public List<StateKey> Reads { get; } = [];
+
+        public Task<Versioned<byte[]>?> ReadAsync(StateKey key, CancellationToken ct)
+        {
+            Reads.Add(key);
+            return inner.ReadAsync(key, ct);
+        }
+
+        public Task<StateWriteResult> WriteAsync(StateKey key, ReadOnlyMemory<byte> value, ETagCondition condition, TimeSpan? ttl, CancellationToken ct) =>
+            inner.WriteAsync(key, value, condition, ttl, ct);
+
+        public Task<bool> DeleteAsync(StateKey key, ETagCondition condition, CancellationToken ct) => inner.DeleteAsync(key, condition, ct);
+
+        public Task<long> IncrementAsync(StateKey key, long seed, CancellationToken ct) => inner.IncrementAsync(key, seed, ct);
+
+        public Task PingAsync(CancellationToken ct) => inner.PingAsync(ct);
+    }
+
     private sealed class CountingDialog(string command) : IDialog
     {
         public int Calls { get; private set; }

@@ -27,6 +27,18 @@ public sealed class DraftStoreTests
     }
 
     [Fact]
+    public async Task GetAsync_ReadAheadOfItsKey_UsesThatRead()
+    {
+        var key = DraftStore.KeyOf(ChannelKind.Slack, "T1", "U1");
+        var ahead = new BridgeBot.Core.Pipeline.ReadAhead(key, Task.FromResult<Versioned<byte[]>?>(new Versioned<byte[]>(
+            """{"values":{"title":"Read ahead"},"savedAt":"2026-11-02T09:00:00+00:00"}"""u8.ToArray(), "e1")));
+
+        var draft = await _drafts.GetAsync(ChannelKind.Slack, "T1", "U1", CancellationToken.None, ahead);
+
+        Assert.Equal("Read ahead", draft!.Values.Get(RequirementsForm.Title));
+    }
+
+    [Fact]
     public async Task SaveAsync_Twice_LatestWins()
     {
         await _drafts.SaveAsync(ChannelKind.Slack, "T1", "U1", Values("first"), CancellationToken.None);

@@ -37,14 +37,58 @@ public sealed class ConversationReferenceStoreTests
     }
 
     [Fact]
-    public async Task RememberAsync_ServiceUrlMoved_StoresTheNewUrl()
+    public async Task RememberAsync_ServiceUrlMoved_KeptUntilFlush()
     {
         var store = new ConversationReferenceStore(_state, NullLogger<ConversationReferenceStore>.Instance);
         await store.RememberAsync(Personal("https://smba.trafficmanager.net/emea/"), CancellationToken.None);
 
         await store.RememberAsync(Personal("https://smba.trafficmanager.net/amer/"), CancellationToken.None);
 
+        Assert.Equal("https://smba.trafficmanager.net/emea/", (await store.FindConversationAsync("t1", "a:chat", CancellationToken.None))!.ServiceUrl);
+    }
+
+    [Fact]
+    public async Task FlushAsync_ServiceUrlMoved_StoresTheNewUrl()
+    {
+        var store = new ConversationReferenceStore(_state, NullLogger<ConversationReferenceStore>.Instance);
+        await store.RememberAsync(Personal("https://smba.trafficmanager.net/emea/"), CancellationToken.None);
+        await store.RememberAsync(Personal("https://smba.trafficmanager.net/amer/"), CancellationToken.None);
+
+        await store.FlushAsync(CancellationToken.None);
+
         Assert.Equal("https://smba.trafficmanager.net/amer/", (await store.FindConversationAsync("t1", "a:chat", CancellationToken.None))!.ServiceUrl);
+        Assert.Equal("https://smba.trafficmanager.net/amer/", await store.FindServiceUrlAsync("t1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FlushAsync_ManyChangesSinceLastFlush_WritesEachKeyOnceWithTheLatest()
+    {
+        var store = new ConversationReferenceStore(_state, NullLogger<ConversationReferenceStore>.Instance);
+        await store.RememberAsync(Personal("https://smba.trafficmanager.net/emea/"), CancellationToken.None);
+        var afterFirst = _state.Writes;
+        foreach (var region in new[] { "amer", "apac", "amer", "uk" })
+        {
+            await store.RememberAsync(Personal($"https://smba.trafficmanager.net/{region}/"), CancellationToken.None);
+        }
+
+        await store.FlushAsync(CancellationToken.None);
+
+        Assert.Equal(afterFirst + 3, _state.Writes);
+        Assert.Equal("https://smba.trafficmanager.net/uk/", (await store.FindUserAsync("t1", "29:u", CancellationToken.None))!.ServiceUrl);
+    }
+
+    [Fact]
+    public async Task FlushAsync_ChangedAndChangedBack_WritesNothing()
+    {
+        var store = new ConversationReferenceStore(_state, NullLogger<ConversationReferenceStore>.Instance);
+        await store.RememberAsync(Personal("https://smba.trafficmanager.net/emea/"), CancellationToken.None);
+        var afterFirst = _state.Writes;
+        await store.RememberAsync(Personal("https://smba.trafficmanager.net/amer/"), CancellationToken.None);
+        await store.RememberAsync(Personal("https://smba.trafficmanager.net/emea/"), CancellationToken.None);
+
+        await store.FlushAsync(CancellationToken.None);
+
+        Assert.Equal(afterFirst, _state.Writes);
     }
 
     [Fact]

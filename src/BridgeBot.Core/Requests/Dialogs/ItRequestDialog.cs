@@ -16,7 +16,7 @@ public sealed partial class ItRequestDialog(
     DraftStore drafts,
     RequestNotifier notifier,
     TimeProvider time,
-    ILogger<ItRequestDialog> logger) : IDialog
+    ILogger<ItRequestDialog> logger) : IDialog, IReadsAhead
 {
     public const string NotSavedText =
         "Your request could not be saved just now, so it has NOT been sent to IT. Your answers are kept: please press Send again in a moment.";
@@ -25,6 +25,10 @@ public sealed partial class ItRequestDialog(
         "itrequest opens the IT request form (itrequest new does the same; itrequest <a few words> starts it with that title). Also: itrequest status (your requests), itrequest queue (IT only), itrequest board, help.";
 
     public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command("itrequest"), DialogRoute.Form(RequirementsForm.Id)];
+
+    /// <summary>Opening the form (a command or a typed message) reads the user's draft.</summary>
+    public State.StateKey? ReadAheadKey(InboundTurn turn) =>
+        turn.Payload is CommandInvoked or TextMessage ? DraftStore.KeyOf(turn.Channel, turn.Conversation.TenantId, turn.User.Id) : null;
 
     public async ValueTask<DialogResult> HandleAsync(TurnContext context, CancellationToken cancellationToken)
     {
@@ -44,7 +48,7 @@ public sealed partial class ItRequestDialog(
             return RequestReplies.Private($"Sorry, I don't know \"itrequest {context.Arguments}\". {UsageText}");
         }
 
-        var draft = await drafts.GetAsync(turn.Channel, turn.Conversation.TenantId, turn.User.Id, cancellationToken);
+        var draft = await drafts.GetAsync(turn.Channel, turn.Conversation.TenantId, turn.User.Id, cancellationToken, context.ReadAhead);
         var typed = title.Length == 0 ? FormValues.Empty : new FormValues([new(RequirementsForm.Title, title)]);
         return draft is null
             ? DialogResult.ShowForm(new FormView(RequirementsForm.Definition, typed, []))
