@@ -39,7 +39,7 @@ ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=http://127.0.0.1:$BOT_PORT Lo
   Host__TenantRateLimit__TurnsPerSecond=1000000 Host__TenantRateLimit__Burst=1000000 \
   dotnet "$RUN_DIR/bot/BridgeBot.Host.dll" >"$RUN_DIR/bot.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 100); do curl -fsS -o /dev/null "http://127.0.0.1:$BOT_PORT/healthz" && break; sleep 0.2; done
+for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$BOT_PORT/healthz" && break; sleep 0.2; done
 
 line=$(BENCH_RUN_DIR=$RUN_DIR MOCK_PORT=$MOCK_PORT BENCH_TAG=S1-slow "$SHARED/run.sh" S1 "http://127.0.0.1:$BOT_PORT/slack/commands" 2>"$RUN_DIR/detail.txt")
 detail=$(grep '^# detail' "$RUN_DIR/detail.txt")
