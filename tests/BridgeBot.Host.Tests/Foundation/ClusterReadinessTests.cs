@@ -4,6 +4,7 @@ using System.Net;
 using BridgeBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
+using static BridgeBot.Host.Tests.HttpPolling;
 
 /// <summary>
 /// /readyz with <c>Redis:Configuration</c> naming a three-node cluster. The class has its own cluster because one
@@ -54,21 +55,5 @@ public sealed class ClusterReadinessTests(RedisClusterFixture redis) : IClassFix
         Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
         Assert.Contains("RedisStateStore is unreachable", downBody, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
-    }
-
-    private static async Task<HttpResponseMessage> PollAsync(
-        Func<Task<HttpResponseMessage>> call, Func<HttpResponseMessage, bool> done, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var response = await call();
-            if (done(response) || DateTime.UtcNow > deadline)
-            {
-                return response;
-            }
-
-            await Task.Delay(200);
-        }
     }
 }

@@ -2,6 +2,7 @@ namespace BridgeBot.Host.Tests.Foundation;
 
 using System.Net;
 using BridgeBot.TestKit;
+using static BridgeBot.Host.Tests.HttpPolling;
 
 public sealed class HealthEndpointTests
 {
@@ -56,21 +57,5 @@ public sealed class HealthEndpointTests
         await redis.StopAsync();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-    }
-
-    private static async Task<HttpResponseMessage> PollAsync(
-        Func<Task<HttpResponseMessage>> call, Func<HttpResponseMessage, bool> done, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var response = await call();
-            if (done(response) || DateTime.UtcNow > deadline)
-            {
-                return response;
-            }
-
-            await Task.Delay(200);
-        }
     }
 }
