@@ -50,11 +50,14 @@ internal sealed class BridgeHost : IAsyncDisposable
     public RequestRepository Requests => _hosts.Services.GetRequiredService<RequestRepository>();
 
     /// <summary>
-    /// Starts <paramref name="replicas"/> hosts on <paramref name="redis"/>, with the triage destination on
-    /// <paramref name="triageOnTeams"/> ? Teams : Slack. With more than one, each request goes to the next host.
+    /// Empties the fixture's Redis and starts <paramref name="replicas"/> hosts on it, with the triage destination on
+    /// <paramref name="triageOnTeams"/> ? Teams (the bot already added to the triage channel) : Slack. With more than
+    /// one host, each request goes to the next.
     /// </summary>
-    public static async Task<BridgeHost> StartAsync(bool triageOnTeams, ITestRedis redis, int replicas)
+    public static async Task<BridgeHost> StartAsync(bool triageOnTeams, TestRedisFixture fixture, int replicas)
     {
+        await fixture.ResetAsync();
+        var redis = fixture.Redis;
         BridgeHost? host = null;
         var slack = await RecordingHttpServer.StartAsync(r => host!.AnswerSlack(r));
         var teams = await FakeBotFramework.StartAsync();
@@ -82,6 +85,11 @@ internal sealed class BridgeHost : IAsyncDisposable
                 s.AddHttpClient(TeamsHttpClients.Token).AddHttpMessageHandler(() => new LoopbackRedirectHandler(teams.Server.BaseUrl)));
         }));
         host = new BridgeHost(redis, slack, teams, hosts);
+        if (triageOnTeams)
+        {
+            await host.AddBotToTeamsTriageAsync();
+        }
+
         return host;
     }
 

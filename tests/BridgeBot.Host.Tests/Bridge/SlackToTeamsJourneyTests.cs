@@ -18,9 +18,7 @@ public abstract class SlackToTeamsJourneyTests(TestRedisFixture redis, int hosts
 
     public async Task InitializeAsync()
     {
-        await redis.ResetAsync();
-        _host = await BridgeHost.StartAsync(triageOnTeams: true, redis.Redis, hosts);
-        await _host.AddBotToTeamsTriageAsync();
+        _host = await BridgeHost.StartAsync(triageOnTeams: true, redis, hosts);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

@@ -20,8 +20,7 @@ public abstract class TeamsToSlackJourneyTests(TestRedisFixture redis, int hosts
 
     public async Task InitializeAsync()
     {
-        await redis.ResetAsync();
-        _host = await BridgeHost.StartAsync(triageOnTeams: false, redis.Redis, hosts);
+        _host = await BridgeHost.StartAsync(triageOnTeams: false, redis, hosts);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

@@ -16,9 +16,7 @@ public abstract class TriageGuardTests(TestRedisFixture redis, int hosts) : IAsy
 
     public async Task InitializeAsync()
     {
-        await redis.ResetAsync();
-        _host = await BridgeHost.StartAsync(triageOnTeams: true, redis.Redis, hosts);
-        await _host.AddBotToTeamsTriageAsync();
+        _host = await BridgeHost.StartAsync(triageOnTeams: true, redis, hosts);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
