@@ -1,223 +1,304 @@
 namespace BridgeBot.Teams.Cards;
 
+using System.Buffers;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using BridgeBot.Core.Forms;
 using BridgeBot.Core.Outbound;
 using BridgeBot.Teams.Mapping;
+using BridgeBot.Teams.Protocol;
 
 /// <summary>
 /// Draws Core's summary cards and forms as Adaptive Cards 1.5 (the highest Teams supports for bot cards), full
 /// width, with Action.Execute buttons that fall back to Action.Submit on older clients.
 /// </summary>
+/// <remarks>
+/// Cards are written straight to UTF-8 JSON: a card is rendered on nearly every turn, and building a document
+/// model first cost several times what writing it does.
+/// </remarks>
 public static class AdaptiveCardRenderer
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
     public const string FormVerb = "bb.form";
 
-    public static JsonObject RenderSummary(SummaryCard card)
+    // Big enough for the usual summary card, so most renders never grow the buffer.
+    private const int InitialBufferBytes = 2048;
+
+    public static RawJson RenderSummary(SummaryCard card) => Write(card, static (writer, card) =>
     {
-        var body = new JsonArray { Heading(card.Title) };
+        WriteCardStart(writer);
+        Heading(writer, card.Title);
         if (!string.IsNullOrWhiteSpace(card.Body))
         {
-            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = CardMarkdown.Escape(card.Body), ["wrap"] = true });
+            writer.WriteStartObject();
+            writer.WriteString("type"u8, "TextBlock"u8);
+            writer.WriteString("text"u8, CardMarkdown.Escape(card.Body));
+            writer.WriteBoolean("wrap"u8, true);
+            writer.WriteEndObject();
         }
 
         if (card.Facts.Count > 0)
         {
-            var facts = new JsonArray();
+            writer.WriteStartObject();
+            writer.WriteString("type"u8, "FactSet"u8);
+            writer.WriteStartArray("facts"u8);
             foreach (var fact in card.Facts)
             {
-                facts.Add(new JsonObject { ["title"] = CardMarkdown.Escape(fact.Label), ["value"] = CardMarkdown.Escape(fact.Value) });
+                writer.WriteStartObject();
+                writer.WriteString("title"u8, CardMarkdown.Escape(fact.Label));
+                writer.WriteString("value"u8, CardMarkdown.Escape(fact.Value));
+                writer.WriteEndObject();
             }
 
-            body.Add(new JsonObject { ["type"] = "FactSet", ["facts"] = facts });
+            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
 
-        var actions = new JsonArray();
-        foreach (var action in card.Actions)
+        writer.WriteEndArray();
+        if (card.Actions.Count > 0)
         {
-            var data = new JsonObject { [CardData.Action] = action.ActionId };
-            foreach (var (key, value) in action.Data)
+            writer.WriteStartArray("actions"u8);
+            foreach (var action in card.Actions)
             {
-                data[key] = value;
+                ExecuteAction(writer, action.Label, action.ActionId, action, static (writer, action) =>
+                {
+                    writer.WriteString(CardData.Action, action.ActionId);
+                    foreach (var (key, value) in action.Data)
+                    {
+                        if (key != CardData.Action)
+                        {
+                            writer.WriteString(key, value);
+                        }
+                    }
+                });
             }
 
-            actions.Add(ExecuteAction(action.Label, action.ActionId, data));
+            writer.WriteEndArray();
         }
 
-        return Card(body, actions);
-    }
+        WriteCardEnd(writer);
+    });
 
-    public static JsonObject RenderForm(FormView view)
+    public static RawJson RenderForm(FormView view) => Write(view, static (writer, view) =>
     {
-        var body = new JsonArray { Heading(view.Form.Title) };
+        WriteCardStart(writer);
+        Heading(writer, view.Form.Title);
         foreach (var error in view.Errors.Where(e => view.Form.Field(e.FieldId) is null))
         {
-            body.Add(ErrorText(error.Message));
+            ErrorText(writer, error.Message);
         }
 
         foreach (var field in view.Form.Fields)
         {
-            body.Add(Input(field, view.Values.Get(field.Id)));
+            Input(writer, field, view.Values.Get(field.Id));
             if (!string.IsNullOrWhiteSpace(field.HelpText))
             {
-                body.Add(new JsonObject
-                {
-                    ["type"] = "TextBlock", ["text"] = CardMarkdown.Escape(field.HelpText), ["isSubtle"] = true,
-                    ["size"] = "Small", ["spacing"] = "None", ["wrap"] = true,
-                });
+                writer.WriteStartObject();
+                writer.WriteString("type"u8, "TextBlock"u8);
+                writer.WriteString("text"u8, CardMarkdown.Escape(field.HelpText));
+                writer.WriteBoolean("isSubtle"u8, true);
+                writer.WriteString("size"u8, "Small"u8);
+                writer.WriteString("spacing"u8, "None"u8);
+                writer.WriteBoolean("wrap"u8, true);
+                writer.WriteEndObject();
             }
 
             if (view.Errors.FirstOrDefault(e => e.FieldId == field.Id) is { } fieldError)
             {
-                body.Add(ErrorText(fieldError.Message));
+                ErrorText(writer, fieldError.Message);
             }
         }
 
-        var data = new JsonObject { [CardData.Form] = view.Form.Id };
-        if (view.DraftKey is { Length: > 0 } draft)
+        writer.WriteEndArray();
+        writer.WriteStartArray("actions"u8);
+        ExecuteAction(writer, view.Form.SubmitLabel, FormVerb, view, static (writer, view) =>
         {
-            data[CardData.Draft] = draft;
+            writer.WriteString(CardData.Form, view.Form.Id);
+            if (view.DraftKey is { Length: > 0 } draft)
+            {
+                writer.WriteString(CardData.Draft, draft);
+            }
+        });
+        writer.WriteEndArray();
+        WriteCardEnd(writer);
+    });
+
+    private static RawJson Write<T>(T model, Action<Utf8JsonWriter, T> render)
+    {
+        var buffer = new ArrayBufferWriter<byte>(InitialBufferBytes);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            render(writer, model);
         }
 
-        return Card(body, [ExecuteAction(view.Form.SubmitLabel, FormVerb, data)]);
+        return new RawJson(buffer.WrittenMemory);
     }
 
-    private static JsonObject Input(FormField field, string? value)
+    // Opens the card and its body array; the caller closes the body.
+    private static void WriteCardStart(Utf8JsonWriter writer)
     {
-        var input = new JsonObject { ["type"] = InputType(field.Kind), ["id"] = field.Id, ["label"] = field.Label };
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, "AdaptiveCard"u8);
+        writer.WriteString("$schema"u8, "http://adaptivecards.io/schemas/adaptive-card.json"u8);
+        writer.WriteString("version"u8, "1.5"u8);
+        writer.WriteStartArray("body"u8);
+    }
+
+    private static void WriteCardEnd(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject("msteams"u8);
+        writer.WriteString("width"u8, "Full"u8);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void Input(Utf8JsonWriter writer, FormField field, string? value)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, InputType(field.Kind));
+        writer.WriteString("id"u8, field.Id);
+        writer.WriteString("label"u8, field.Label);
         switch (field.Kind)
         {
             case FormFieldKind.Text or FormFieldKind.MultilineText or FormFieldKind.User:
                 if (field.Kind == FormFieldKind.MultilineText)
                 {
-                    input["isMultiline"] = true;
+                    writer.WriteBoolean("isMultiline"u8, true);
                 }
 
                 // 1.5 has no people picker that Teams fills for bots in every client: a user is typed by name or email.
-                var placeholder = field.Placeholder ?? (field.Kind == FormFieldKind.User ? "Name or email address" : null);
-                SetIfPresent(input, "placeholder", placeholder);
+                WriteIfPresent(writer, "placeholder"u8, field.Placeholder ?? (field.Kind == FormFieldKind.User ? "Name or email address" : null));
                 if (field.MaxLength is int max)
                 {
-                    input["maxLength"] = max;
+                    writer.WriteNumber("maxLength"u8, max);
                 }
 
-                SetIfPresent(input, "value", value);
+                WriteIfPresent(writer, "value"u8, value);
                 break;
             case FormFieldKind.Date:
-                SetIfPresent(input, "value", value);
+                WriteIfPresent(writer, "value"u8, value);
                 break;
             case FormFieldKind.Number:
-                SetIfPresent(input, "placeholder", field.Placeholder);
+                WriteIfPresent(writer, "placeholder"u8, field.Placeholder);
                 if (field.Min is decimal min)
                 {
-                    input["min"] = min;
+                    writer.WriteNumber("min"u8, min);
                 }
 
                 if (field.Max is decimal maxValue)
                 {
-                    input["max"] = maxValue;
+                    writer.WriteNumber("max"u8, maxValue);
                 }
 
                 if (decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
                 {
-                    input["value"] = number;
+                    writer.WriteNumber("value"u8, number);
                 }
 
                 break;
             case FormFieldKind.SingleChoice or FormFieldKind.MultiChoice:
                 var multi = field.Kind == FormFieldKind.MultiChoice;
-                input["style"] = multi ? "expanded" : "compact";
+                writer.WriteString("style"u8, multi ? "expanded"u8 : "compact"u8);
                 if (multi)
                 {
-                    input["isMultiSelect"] = true;
+                    writer.WriteBoolean("isMultiSelect"u8, true);
                 }
 
-                var choices = new JsonArray();
+                writer.WriteStartArray("choices"u8);
                 foreach (var choice in field.Choices)
                 {
-                    choices.Add(new JsonObject { ["title"] = choice.Label, ["value"] = choice.Value });
+                    writer.WriteStartObject();
+                    writer.WriteString("title"u8, choice.Label);
+                    writer.WriteString("value"u8, choice.Value);
+                    writer.WriteEndObject();
                 }
 
-                input["choices"] = choices;
-                SetIfPresent(input, "placeholder", field.Placeholder);
-                SetIfPresent(input, "value", value);
+                writer.WriteEndArray();
+                WriteIfPresent(writer, "placeholder"u8, field.Placeholder);
+                WriteIfPresent(writer, "value"u8, value);
                 break;
             case FormFieldKind.Toggle:
-                input["title"] = field.Label;
-                input["valueOn"] = "true";
-                input["valueOff"] = "false";
-                input["value"] = value == "true" ? "true" : "false";
-                return input; // a toggle always has a value, so "required" means nothing for it
+                writer.WriteString("title"u8, field.Label);
+                writer.WriteString("valueOn"u8, "true"u8);
+                writer.WriteString("valueOff"u8, "false"u8);
+                writer.WriteString("value"u8, value == "true" ? "true"u8 : "false"u8);
+                writer.WriteEndObject();
+                return; // a toggle always has a value, so "required" means nothing for it
             default:
                 throw new ArgumentOutOfRangeException(nameof(field), field.Kind, "Unknown form field kind.");
         }
 
         if (field.Required)
         {
-            input["isRequired"] = true;
-            input["errorMessage"] = $"{field.Label} is required.";
+            writer.WriteBoolean("isRequired"u8, true);
+            writer.WriteString("errorMessage"u8, $"{field.Label} is required.");
         }
 
-        return input;
+        writer.WriteEndObject();
     }
 
-    private static string InputType(FormFieldKind kind) => kind switch
+    private static ReadOnlySpan<byte> InputType(FormFieldKind kind) => kind switch
     {
-        FormFieldKind.Date => "Input.Date",
-        FormFieldKind.Number => "Input.Number",
-        FormFieldKind.SingleChoice or FormFieldKind.MultiChoice => "Input.ChoiceSet",
-        FormFieldKind.Toggle => "Input.Toggle",
-        _ => "Input.Text",
+        FormFieldKind.Date => "Input.Date"u8,
+        FormFieldKind.Number => "Input.Number"u8,
+        FormFieldKind.SingleChoice or FormFieldKind.MultiChoice => "Input.ChoiceSet"u8,
+        FormFieldKind.Toggle => "Input.Toggle"u8,
+        _ => "Input.Text"u8,
     };
-
-    private static JsonObject Card(JsonArray body, JsonArray actions)
-    {
-        var card = new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.5",
-            ["body"] = body,
-        };
-        if (actions.Count > 0)
-        {
-            card["actions"] = actions;
-        }
-
-        card["msteams"] = new JsonObject { ["width"] = "Full" };
-        return card;
-    }
 
     // Action.Execute answers inline (the adaptiveCard/action invoke); clients without Universal Actions use the
     // Action.Submit fallback, which arrives as a message with the same data.
-    private static JsonObject ExecuteAction(string title, string verb, JsonObject data) => new()
+    private static void ExecuteAction<T>(Utf8JsonWriter writer, string title, string verb, T model, Action<Utf8JsonWriter, T> writeData)
     {
-        ["type"] = "Action.Execute",
-        ["title"] = title,
-        ["verb"] = verb,
-        ["data"] = data,
-        ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data.DeepClone() },
-    };
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, "Action.Execute"u8);
+        writer.WriteString("title"u8, title);
+        writer.WriteString("verb"u8, verb);
+        WriteData(writer, model, writeData);
+        writer.WriteStartObject("fallback"u8);
+        writer.WriteString("type"u8, "Action.Submit"u8);
+        writer.WriteString("title"u8, title);
+        WriteData(writer, model, writeData);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
 
-    private static JsonObject Heading(string text) => new()
+        static void WriteData(Utf8JsonWriter writer, T model, Action<Utf8JsonWriter, T> writeData)
+        {
+            writer.WriteStartObject("data"u8);
+            writeData(writer, model);
+            writer.WriteEndObject();
+        }
+    }
+
+    private static void Heading(Utf8JsonWriter writer, string text)
     {
-        ["type"] = "TextBlock", ["text"] = CardMarkdown.Escape(text), ["style"] = "heading",
-        ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true,
-    };
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, "TextBlock"u8);
+        writer.WriteString("text"u8, CardMarkdown.Escape(text));
+        writer.WriteString("style"u8, "heading"u8);
+        writer.WriteString("weight"u8, "Bolder"u8);
+        writer.WriteString("size"u8, "Medium"u8);
+        writer.WriteBoolean("wrap"u8, true);
+        writer.WriteEndObject();
+    }
 
-    private static JsonObject ErrorText(string message) => new()
+    private static void ErrorText(Utf8JsonWriter writer, string message)
     {
-        ["type"] = "TextBlock", ["text"] = CardMarkdown.Escape(message), ["color"] = "Attention",
-        ["spacing"] = "None", ["size"] = "Small", ["wrap"] = true,
-    };
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, "TextBlock"u8);
+        writer.WriteString("text"u8, CardMarkdown.Escape(message));
+        writer.WriteString("color"u8, "Attention"u8);
+        writer.WriteString("spacing"u8, "None"u8);
+        writer.WriteString("size"u8, "Small"u8);
+        writer.WriteBoolean("wrap"u8, true);
+        writer.WriteEndObject();
+    }
 
-    private static void SetIfPresent(JsonObject target, string name, string? value)
+    private static void WriteIfPresent(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? value)
     {
         if (!string.IsNullOrEmpty(value))
         {
-            target[name] = value;
+            writer.WriteString(name, value);
         }
     }
 }

@@ -1,5 +1,6 @@
 namespace BridgeBot.Teams.Cards;
 
+using System.Buffers;
 using System.Text;
 
 /// <summary>
@@ -13,6 +14,10 @@ public static class CardMarkdown
     // clients that do not honour them.
     private const string Specials = "\\*_[]";
 
+    // Text with none of these, on one line that does not open like a list item, is returned as it is without a scan
+    // character by character (most text; cards are rendered on nearly every turn).
+    private static readonly SearchValues<char> SpecialsOrNewLine = SearchValues.Create(Specials + "\n");
+
     public static string Escape(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -20,7 +25,12 @@ public static class CardMarkdown
             return string.Empty;
         }
 
-        // Most text needs no escape at all: the builder is only made at the first character that does.
+        if (!text.AsSpan().ContainsAny(SpecialsOrNewLine) && !MayOpenListItem(text))
+        {
+            return text;
+        }
+
+        // The builder is only made at the first character that needs an escape.
         StringBuilder? builder = null;
         var lineStart = true;   // only blanks so far on this line
         var leadingDigits = false; // the line so far is blanks then digits ("12" of "12. item")
@@ -53,5 +63,11 @@ public static class CardMarkdown
         }
 
         return builder?.ToString() ?? text;
+    }
+
+    private static bool MayOpenListItem(string line)
+    {
+        var start = line.AsSpan().TrimStart(" \t");
+        return start.Length > 0 && (start[0] is '-' or '+' || char.IsAsciiDigit(start[0]));
     }
 }

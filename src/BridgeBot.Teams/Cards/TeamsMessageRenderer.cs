@@ -1,7 +1,5 @@
 namespace BridgeBot.Teams.Cards;
 
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using BridgeBot.Core.Dialogs;
 using BridgeBot.Core.Outbound;
 using BridgeBot.Teams.Protocol;
@@ -19,7 +17,7 @@ public sealed partial class TeamsMessageRenderer(ILogger<TeamsMessageRenderer> l
     private const string OversizeText = "This answer is too large to show here.";
 
     /// <summary>The card this result shows, or null when it shows none (text only, nothing).</summary>
-    public JsonObject? CardFor(DialogResult result) => result switch
+    public RawJson? CardFor(DialogResult result) => result switch
     {
         ReplyResult { Message.Card: { } card } => Guard(AdaptiveCardRenderer.RenderSummary(card), card.Title),
         ShowFormResult form => Guard(AdaptiveCardRenderer.RenderForm(form.View), form.View.Form.Id),
@@ -53,12 +51,12 @@ public sealed partial class TeamsMessageRenderer(ILogger<TeamsMessageRenderer> l
             ShowFormResult or FormErrorsResult => OversizeText,
             _ => "Done.",
         };
-        return new AdaptiveCardInvokeResponse { Type = AdaptiveCardInvokeResponse.MessageType, Value = JsonValue.Create(text) };
+        return new AdaptiveCardInvokeResponse { Type = AdaptiveCardInvokeResponse.MessageType, Value = RawJson.String(text) };
     }
 
     private static Activity TextActivity(string text) => new() { Type = "message", Text = text, TextFormat = "plain" };
 
-    private static Activity CardActivity(JsonObject? card, string text) => card is null
+    private static Activity CardActivity(RawJson? card, string text) => card is null
         ? TextActivity(string.IsNullOrEmpty(text) ? OversizeText : text)
         : new Activity
         {
@@ -74,21 +72,14 @@ public sealed partial class TeamsMessageRenderer(ILogger<TeamsMessageRenderer> l
         _ => string.Empty,
     };
 
-    private JsonObject? Guard(JsonObject card, string what)
+    private RawJson? Guard(RawJson card, string what)
     {
-        // The card is serialized again with its activity; measuring it exactly is only worth it when it may be too big.
-        if (CardSize.UpperBound(card) <= MaxCardBytes)
+        if (card.Utf8.Length <= MaxCardBytes)
         {
             return card;
         }
 
-        var size = JsonSerializer.SerializeToUtf8Bytes(card, TeamsCardJsonContext.Default.JsonObject).Length;
-        if (size <= MaxCardBytes)
-        {
-            return card;
-        }
-
-        LogCardTooLarge(what, size, MaxCardBytes);
+        LogCardTooLarge(what, card.Utf8.Length, MaxCardBytes);
         return null;
     }
 

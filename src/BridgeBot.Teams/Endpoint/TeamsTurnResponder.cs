@@ -1,6 +1,5 @@
 namespace BridgeBot.Teams.Endpoint;
 
-using System.Text.Json.Nodes;
 using BridgeBot.Core.Dialogs;
 using BridgeBot.Core.Turns;
 using BridgeBot.Teams.Cards;
@@ -15,7 +14,7 @@ public sealed partial class TeamsTurnResponder(TeamsMessageRenderer renderer, Co
     public static AdaptiveCardInvokeResponse StillWorking => new()
     {
         Type = AdaptiveCardInvokeResponse.MessageType,
-        Value = JsonValue.Create("Working on it; the answer follows in this chat."),
+        Value = RawJson.String("Working on it; the answer follows in this chat."),
     };
 
     public AdaptiveCardInvokeResponse ToInvokeResponse(DialogResult result) => renderer.ToInvokeResponse(result);
@@ -51,13 +50,13 @@ public sealed partial class TeamsTurnResponder(TeamsMessageRenderer renderer, Co
     /// <summary>Posts the answer of an Action.Execute turn that finished after its invoke was answered.</summary>
     public async Task SendLateInvokeAnswerAsync(Activity activity, AdaptiveCardInvokeResponse answer, CancellationToken cancellationToken)
     {
-        var message = answer is { Type: AdaptiveCardInvokeResponse.CardType, Value: JsonObject card }
+        var message = answer is { Type: AdaptiveCardInvokeResponse.CardType, Value: { } card }
             ? new Activity
             {
                 Type = "message",
-                Attachments = [new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = card.DeepClone() }],
+                Attachments = [new Attachment { ContentType = AdaptiveCardRenderer.ContentType, Content = card }],
             }
-            : new Activity { Type = "message", Text = answer.Value?.ToString() ?? string.Empty, TextFormat = "plain" };
+            : new Activity { Type = "message", Text = answer.Value?.AsString() ?? string.Empty, TextFormat = "plain" };
         Address(message, activity);
         var outcome = await connector.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, message, cancellationToken);
         if (!outcome.Succeeded)

@@ -1,7 +1,6 @@
 namespace BridgeBot.Teams.Protocol;
 
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 /// <summary>A Bot Framework activity, inbound and outbound; names follow the Bot Framework schema.</summary>
 public sealed class Activity
@@ -45,7 +44,7 @@ public sealed class ConversationAccount
 public sealed class Attachment
 {
     public string? ContentType { get; set; }
-    public JsonNode? Content { get; set; }
+    public RawJson? Content { get; set; }
 }
 
 public sealed class TeamsChannelData
@@ -73,7 +72,7 @@ public sealed class AdaptiveCardInvokeResponse
 
     public int StatusCode { get; set; } = 200;
     public string? Type { get; set; }
-    public JsonNode? Value { get; set; }
+    public RawJson? Value { get; set; }
 }
 
 /// <summary>Body of <c>POST /v3/conversations</c>.</summary>

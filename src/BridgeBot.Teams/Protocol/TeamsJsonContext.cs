@@ -15,4 +15,5 @@ using BridgeBot.Teams.Connector;
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(TeamsConversationReference))]
 [JsonSerializable(typeof(TeamsUserReference))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class TeamsJsonContext : JsonSerializerContext;

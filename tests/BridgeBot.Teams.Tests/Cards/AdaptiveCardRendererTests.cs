@@ -55,7 +55,7 @@ public sealed class AdaptiveCardRendererTests
         var form = new FormDefinition("f", "Form", [new FormField("a", "A", FormFieldKind.Text) { Required = true }, new FormField("b", "B", FormFieldKind.Text)]);
         var view = new FormView(form, FormValues.Empty, [new FieldError("a", "A is required.")]);
 
-        var body = AdaptiveCardRenderer.RenderForm(view)["body"]!.AsArray();
+        var body = AdaptiveCardRenderer.RenderForm(view).ToNode()!["body"]!.AsArray();
 
         Assert.Equal("a", (string?)body[1]!["id"]);
         Assert.Equal("Attention", (string?)body[2]!["color"]);
@@ -68,7 +68,7 @@ public sealed class AdaptiveCardRendererTests
     {
         var form = new FormDefinition("itrequest", "IT request", [new FormField("a", "A", FormFieldKind.Text)]);
 
-        var action = AdaptiveCardRenderer.RenderForm(FormView.Blank(form, "draft-9"))["actions"]![0]!;
+        var action = AdaptiveCardRenderer.RenderForm(FormView.Blank(form, "draft-9")).ToNode()!["actions"]![0]!;
 
         Assert.Equal("Action.Execute", (string?)action["type"]);
         Assert.Equal("itrequest", (string?)action["data"]!["bb.form"]);
@@ -82,7 +82,7 @@ public sealed class AdaptiveCardRendererTests
     {
         var card = new SummaryCard("Title", [new CardFact("Goal", "**bold** [link](https://x)")], []);
 
-        var facts = AdaptiveCardRenderer.RenderSummary(card)["body"]![1]!["facts"]!;
+        var facts = AdaptiveCardRenderer.RenderSummary(card).ToNode()!["body"]![1]!["facts"]!;
 
         Assert.Equal(@"\*\*bold\*\* \[link\](https://x)", (string?)facts[0]!["value"]);
     }
@@ -90,9 +90,20 @@ public sealed class AdaptiveCardRendererTests
     [Fact]
     public void RenderSummary_Card_IsVersion15FullWidth()
     {
-        var card = AdaptiveCardRenderer.RenderSummary(new SummaryCard("T", [], []));
+        var card = AdaptiveCardRenderer.RenderSummary(new SummaryCard("T", [], [])).ToNode()!;
 
         Assert.Equal("1.5", (string?)card["version"]);
         Assert.Equal("Full", (string?)card["msteams"]!["width"]);
+    }
+
+    [Fact]
+    public void RenderSummary_ActionDataUsingTheReservedKey_KeepsTheActionId()
+    {
+        var action = new CardAction("request.accept", "Accept", new Dictionary<string, string> { ["bb.action"] = "forged", ["requestId"] = "ITR-1" });
+
+        var data = AdaptiveCardRenderer.RenderSummary(new SummaryCard("T", [], [action])).ToNode()!["actions"]![0]!["data"]!.AsObject();
+
+        Assert.Equal("request.accept", (string?)data["bb.action"]);
+        Assert.Equal("ITR-1", (string?)data["requestId"]);
     }
 }

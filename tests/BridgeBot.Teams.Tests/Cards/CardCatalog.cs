@@ -37,7 +37,7 @@ internal static class CardCatalog
     {
         yield return ("help", Summary(Run(new HelpDialog(), new TextMessage("help"))));
         yield return ("welcome", Summary(Run(new WelcomeDialog(), new BotInstalled())));
-        yield return ("summary-actions", AdaptiveCardRenderer.RenderSummary(new SummaryCard(
+        yield return ("summary-actions", Summary(new SummaryCard(
             "ITR-1042: *New* landing page [draft]",
             [new CardFact("Requester", "Mia_Marketing"), new CardFact("Goal", "- more leads\n1. fast <b>now</b>")],
             [
@@ -47,7 +47,7 @@ internal static class CardCatalog
         {
             Body = "Filed by **Mia** via Slack.",
         }));
-        yield return ("form-blank", AdaptiveCardRenderer.RenderForm(FormView.Blank(EveryFieldForm, "draft-7")));
+        yield return ("form-blank", Form(FormView.Blank(EveryFieldForm, "draft-7")));
         var values = new FormValues(new Dictionary<string, string>
         {
             ["title"] = "Landing page", ["due"] = "2020-01-01", ["budget"] = "1500.50", ["sensitivity"] = "internal",
@@ -59,7 +59,7 @@ internal static class CardCatalog
             new FieldError("owner", "Who maintains it is required."),
             new FieldError("form", "Budget over 1000 needs a cost center [sic]."),
         };
-        yield return ("form-errors", AdaptiveCardRenderer.RenderForm(new FormView(EveryFieldForm, values, errors, "draft-7")));
+        yield return ("form-errors", Form(new FormView(EveryFieldForm, values, errors, "draft-7")));
     }
 
     private static SummaryCard Run(IDialog dialog, TurnPayload payload)
@@ -69,5 +69,7 @@ internal static class CardCatalog
         return Assert.IsType<ReplyResult>(result).Message.Card!;
     }
 
-    private static JsonObject Summary(SummaryCard card) => AdaptiveCardRenderer.RenderSummary(card);
+    private static JsonObject Summary(SummaryCard card) => AdaptiveCardRenderer.RenderSummary(card).ToNode()!.AsObject();
+
+    private static JsonObject Form(FormView view) => AdaptiveCardRenderer.RenderForm(view).ToNode()!.AsObject();
 }

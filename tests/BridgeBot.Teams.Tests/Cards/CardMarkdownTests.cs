@@ -10,6 +10,8 @@ public sealed class CardMarkdownTests
     [InlineData("[a](b)", @"\[a\](b)")]
     [InlineData("cost (one-time)", "cost (one-time)")]
     [InlineData("- item", @"\- item")]
+    [InlineData("  + item", @"  \+ item")]
+    [InlineData("3 apples. Fresh.", "3 apples. Fresh.")]
     [InlineData("12. item", @"12\. item")]
     [InlineData("a - b and 3.5", "a - b and 3.5")]
     [InlineData("x\n  + y", "x\n  \\+ y")]

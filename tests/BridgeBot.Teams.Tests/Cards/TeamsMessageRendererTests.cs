@@ -47,7 +47,7 @@ public sealed class TeamsMessageRendererTests
 
         Assert.Equal(200, response.StatusCode);
         Assert.Equal(AdaptiveCardInvokeResponse.CardType, response.Type);
-        Assert.Contains("A is required.", response.Value!.ToJsonString());
+        Assert.Contains("A is required.", response.Value!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class TeamsMessageRendererTests
         var response = Renderer().ToInvokeResponse(DialogResult.Reply("Saved."));
 
         Assert.Equal(AdaptiveCardInvokeResponse.MessageType, response.Type);
-        Assert.Equal("Saved.", response.Value!.GetValue<string>());
+        Assert.Equal("Saved.", response.Value!.AsString());
     }
 
     private static TeamsMessageRenderer Renderer() => new(NullLogger<TeamsMessageRenderer>.Instance);
