@@ -13,15 +13,16 @@ public sealed class DeduplicationMiddleware(IDeduplicationStore store) : ITurnMi
     /// <summary>Longer than any platform keeps retrying (Slack: minutes; Graph: 4 hours).</summary>
     public static readonly TimeSpan Window = TimeSpan.FromHours(6);
 
-    public async ValueTask<DialogResult> InvokeAsync(TurnContext context, TurnHandler next, CancellationToken cancellationToken)
+    public ValueTask<DialogResult> InvokeAsync(TurnContext context, TurnHandler next, CancellationToken cancellationToken)
     {
         var id = context.Turn.DeliveryId;
-        if (string.IsNullOrEmpty(id))
-        {
-            return await next(context, cancellationToken);
-        }
+        return string.IsNullOrEmpty(id)
+            ? next(context, cancellationToken)
+            : ProcessOnceAsync(context, $"{context.Turn.Channel}:{id}", next, cancellationToken);
+    }
 
-        var key = $"{context.Turn.Channel}:{id}";
+    private async ValueTask<DialogResult> ProcessOnceAsync(TurnContext context, string key, TurnHandler next, CancellationToken cancellationToken)
+    {
         if (!await store.TryBeginAsync(key, Window, cancellationToken))
         {
             context.Disposition = "duplicate";

@@ -42,21 +42,24 @@ public sealed class TenantRateLimitMiddleware : ITurnMiddleware, IDisposable
             }));
     }
 
-    public async ValueTask<DialogResult> InvokeAsync(TurnContext context, TurnHandler next, CancellationToken cancellationToken)
+    public ValueTask<DialogResult> InvokeAsync(TurnContext context, TurnHandler next, CancellationToken cancellationToken)
     {
         if (_limiter is null)
         {
-            return await next(context, cancellationToken);
+            return next(context, cancellationToken);
         }
 
-        using var lease = _limiter.AttemptAcquire((context.Turn.Channel, context.Turn.Conversation.TenantId));
-        if (!lease.IsAcquired)
+        // A token bucket's lease holds nothing to give back, so it is released at once rather than after the turn.
+        using (var lease = _limiter.AttemptAcquire((context.Turn.Channel, context.Turn.Conversation.TenantId)))
         {
-            context.Disposition = "rate_limited";
-            return DialogResult.Reply(ThrottledText);
+            if (!lease.IsAcquired)
+            {
+                context.Disposition = "rate_limited";
+                return ValueTask.FromResult(DialogResult.Reply(ThrottledText));
+            }
         }
 
-        return await next(context, cancellationToken);
+        return next(context, cancellationToken);
     }
 
     public void Dispose() => _limiter?.Dispose();

@@ -29,7 +29,10 @@ public sealed partial class SlackApiClient : IDisposable
     private readonly BridgeBotMetrics _metrics;
 
     public SlackApiClient(IOptions<SlackOptions> options, TimeProvider time, BridgeBotMetrics metrics, ILogger<SlackApiClient> logger)
-        : this(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, options.Value, time, metrics, logger)
+        : this(
+            // The Web API answers every method itself (no redirects, no cookies): both per-call steps are skipped.
+            new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false, UseCookies = false },
+            options.Value, time, metrics, logger)
     {
     }
 

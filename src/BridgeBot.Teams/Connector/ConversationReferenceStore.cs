@@ -6,9 +6,13 @@ using BridgeBot.Teams.Mapping;
 using BridgeBot.Teams.Protocol;
 using Microsoft.Extensions.Logging;
 
-/// <summary>Where to send to a conversation later: its Connector base URL and ids (PROTOCOLS A3).</summary>
+/// <summary>
+/// Where to send to a conversation later: its Connector base URL and ids (PROTOCOLS A3). Who wrote last is not part of
+/// it: it would change the reference, and cost a write, whenever someone else speaks; the user's own reference says
+/// how to reach them.
+/// </summary>
 public sealed record TeamsConversationReference(
-    string ServiceUrl, string ConversationId, string TenantId, string? BotId, string? ConversationType, string? UserId, string? UserAadObjectId);
+    string ServiceUrl, string ConversationId, string TenantId, string? BotId, string? ConversationType);
 
 /// <summary>How to reach a user 1:1: the personal chat with the bot, once known.</summary>
 public sealed record TeamsUserReference(
@@ -51,8 +55,7 @@ public sealed partial class ConversationReferenceStore(IStateStore store, ILogge
         var tenant = TeamsTurnMapper.TenantOf(activity);
         var personal = activity.Conversation.ConversationType == "personal" || conversationId.StartsWith("a:", StringComparison.Ordinal);
         var conversation = new TeamsConversationReference(
-            serviceUrl, conversationId, tenant, activity.Recipient?.Id, activity.Conversation.ConversationType,
-            personal ? activity.From?.Id : null, personal ? activity.From?.AadObjectId : null);
+            serviceUrl, conversationId, tenant, activity.Recipient?.Id, activity.Conversation.ConversationType);
         await WriteIfChangedAsync(ConversationKey(tenant, conversationId), conversation, cancellationToken);
         await WriteIfChangedAsync(TenantKey(tenant), serviceUrl, cancellationToken);
 

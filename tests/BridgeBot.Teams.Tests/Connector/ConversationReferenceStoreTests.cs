@@ -17,7 +17,7 @@ public sealed class ConversationReferenceStoreTests
         await store.RememberAsync(Personal("https://smba.trafficmanager.net/emea/"), CancellationToken.None);
 
         var conversation = await store.FindConversationAsync("t1", "a:chat", CancellationToken.None);
-        Assert.Equal(new TeamsConversationReference("https://smba.trafficmanager.net/emea/", "a:chat", "t1", "28:bot", "personal", "29:u", "aad-u"), conversation);
+        Assert.Equal(new TeamsConversationReference("https://smba.trafficmanager.net/emea/", "a:chat", "t1", "28:bot", "personal"), conversation);
         var user = await store.FindUserAsync("t1", "29:u", CancellationToken.None);
         Assert.Equal("a:chat", user!.PersonalConversationId);
         Assert.Equal("https://smba.trafficmanager.net/emea/", await store.FindServiceUrlAsync("t1", CancellationToken.None));
@@ -92,6 +92,19 @@ public sealed class ConversationReferenceStoreTests
     }
 
     [Fact]
+    public async Task FlushAsync_AnotherSenderInTheConversation_RewritesNoConversation()
+    {
+        var store = new ConversationReferenceStore(_state, NullLogger<ConversationReferenceStore>.Instance);
+        await store.RememberAsync(Personal("https://smba.trafficmanager.net/emea/"), CancellationToken.None);
+        var afterFirst = _state.Writes;
+        await store.RememberAsync(Personal("https://smba.trafficmanager.net/emea/", "29:v"), CancellationToken.None);
+
+        await store.FlushAsync(CancellationToken.None);
+
+        Assert.Equal(afterFirst + 1, _state.Writes); // only the new sender's own reference
+    }
+
+    [Fact]
     public async Task RememberAsync_StoreDown_DoesNotThrow()
     {
         var broken = NSubstitute.Substitute.For<BridgeBot.Core.State.IStateStore>();
@@ -104,13 +117,13 @@ public sealed class ConversationReferenceStoreTests
         Assert.Null(error);
     }
 
-    private static Activity Personal(string serviceUrl) => new()
+    private static Activity Personal(string serviceUrl, string userId = "29:u") => new()
     {
         Type = "message",
         Id = "x",
         ServiceUrl = serviceUrl,
         ChannelId = "msteams",
-        From = new ChannelAccount { Id = "29:u", Name = "U", AadObjectId = "aad-u" },
+        From = new ChannelAccount { Id = userId, Name = "U", AadObjectId = "aad-u" },
         Recipient = new ChannelAccount { Id = "28:bot" },
         Conversation = new ConversationAccount { Id = "a:chat", ConversationType = "personal", TenantId = "t1" },
     };
