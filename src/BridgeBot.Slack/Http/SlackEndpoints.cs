@@ -5,9 +5,7 @@ using System.Text.Json;
 using BridgeBot.Slack.Handling;
 using BridgeBot.Slack.Wire;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Primitives;
 
 /// <summary>
 /// The three Slack Request URLs. Each reads the raw body once, verifies the signature before parsing anything,
@@ -35,7 +33,7 @@ internal sealed partial class SlackEndpoints(
             return;
         }
 
-        if (form.TryGetValue("ssl_check", out var ssl) && ssl == "1")
+        if (Field(form, "ssl_check") == "1")
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
             return;
@@ -146,21 +144,9 @@ internal sealed partial class SlackEndpoints(
         return null;
     }
 
-    private static Dictionary<string, StringValues>? ParseForm(byte[] body)
-    {
-        try
-        {
-            using var reader = new FormReader(Encoding.UTF8.GetString(body));
-            return reader.ReadForm();
-        }
-        catch (InvalidDataException)
-        {
-            return null;
-        }
-    }
+    private static Dictionary<string, string>? ParseForm(byte[] body) => UrlEncodedForm.Parse(body);
 
-    private static string? Field(Dictionary<string, StringValues> form, string name) =>
-        form.TryGetValue(name, out var value) && value.Count > 0 ? value[0] : null;
+    private static string? Field(Dictionary<string, string> form, string name) => form.GetValueOrDefault(name);
 
     private static T? Deserialize<T>(string json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
         where T : class
