@@ -225,4 +225,16 @@ public abstract class StateStoreContract
 
         Assert.True(await Dedup.TryBeginAsync(id, TimeSpan.FromMilliseconds(300), default));
     }
+
+    [Fact]
+    public async Task CompleteAsync_AfterAShortClaim_KeepsTheIdPastTheClaim()
+    {
+        var id = $"delivery-{Guid.NewGuid():N}";
+        Assert.True(await Dedup.TryBeginAsync(id, TimeSpan.FromMilliseconds(300), default));
+
+        await Dedup.CompleteAsync(id, TimeSpan.FromMinutes(5), default);
+        await LetTimePassAsync(TimeSpan.FromMilliseconds(700));
+
+        Assert.False(await Dedup.TryBeginAsync(id, TimeSpan.FromMilliseconds(300), default));
+    }
 }

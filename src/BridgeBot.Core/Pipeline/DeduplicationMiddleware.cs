@@ -2,16 +2,24 @@ namespace BridgeBot.Core.Pipeline;
 
 using BridgeBot.Core.Dialogs;
 using BridgeBot.Core.State;
+using Microsoft.Extensions.Logging;
 
 /// <summary>
 /// Processes each delivery id once: platforms redeliver when an answer is slow or lost (Slack retries,
-/// repeated Teams activity ids). A delivery whose processing throws is forgotten again, so that the
-/// platform's retry gets a second chance instead of being dropped.
+/// repeated Teams activity ids). A delivery is claimed for <see cref="Claim"/> while it is processed and kept for
+/// <see cref="Window"/> once it is done; a delivery whose processing throws is forgotten again. Either way a
+/// platform's retry gets a second chance when the first attempt did not finish, including when its host died.
 /// </summary>
-public sealed class DeduplicationMiddleware(IDeduplicationStore store) : ITurnMiddleware
+public sealed partial class DeduplicationMiddleware(IDeduplicationStore store, ILogger<DeduplicationMiddleware> logger) : ITurnMiddleware
 {
     /// <summary>Longer than any platform keeps retrying (Slack: minutes; Graph: 4 hours).</summary>
     public static readonly TimeSpan Window = TimeSpan.FromHours(6);
+
+    /// <summary>
+    /// How long a delivery in progress keeps its retries away: far longer than a turn runs (every answer goes out
+    /// within its ack budget), yet short enough that Slack's retry one minute later is served when the host died.
+    /// </summary>
+    public static readonly TimeSpan Claim = TimeSpan.FromSeconds(30);
 
     public ValueTask<DialogResult> InvokeAsync(TurnContext context, TurnHandler next, CancellationToken cancellationToken)
     {
@@ -23,20 +31,37 @@ public sealed class DeduplicationMiddleware(IDeduplicationStore store) : ITurnMi
 
     private async ValueTask<DialogResult> ProcessOnceAsync(TurnContext context, string key, TurnHandler next, CancellationToken cancellationToken)
     {
-        if (!await store.TryBeginAsync(key, Window, cancellationToken))
+        if (!await store.TryBeginAsync(key, Claim, cancellationToken))
         {
             context.Disposition = "duplicate";
             return DialogResult.None;
         }
 
+        DialogResult result;
         try
         {
-            return await next(context, cancellationToken);
+            result = await next(context, cancellationToken);
         }
         catch
         {
             await store.ForgetAsync(key, CancellationToken.None);
             throw;
         }
+
+        try
+        {
+            await store.CompleteAsync(key, Window, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The turn is done and answered; only a retry arriving after the claim would run it again, and a platform
+            // retries only what it got no answer to.
+            LogCompleteFailed(ex, key);
+        }
+
+        return result;
     }
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Could not keep delivery {DeliveryKey} as processed; its claim stands")]
+    private partial void LogCompleteFailed(Exception exception, string deliveryKey);
 }

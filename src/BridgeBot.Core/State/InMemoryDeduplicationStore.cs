@@ -23,6 +23,17 @@ public sealed class InMemoryDeduplicationStore(TimeProvider time) : IDeduplicati
         }
     }
 
+    public Task CompleteAsync(string deliveryId, TimeSpan keepFor, CancellationToken cancellationToken)
+    {
+        var expires = time.GetUtcNow() + keepFor;
+        lock (_gate)
+        {
+            _seen[deliveryId] = expires;
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task ForgetAsync(string deliveryId, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -73,6 +73,34 @@ public sealed class TurnPipelineTests
     }
 
     [Fact]
+    public async Task RunAsync_SameDeliveryHoursLater_StillHandledOnce()
+    {
+        var dialog = new CountingDialog("ping");
+        var pipeline = Build(dialog);
+        await pipeline.RunAsync(TestTurns.Text("ping", deliveryId: "d-late"), default);
+
+        _time.Advance(TimeSpan.FromHours(5));
+        var retry = await pipeline.RunAsync(TestTurns.Text("ping", deliveryId: "d-late"), default);
+
+        Assert.IsType<NoReply>(retry);
+        Assert.Equal(1, dialog.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_DeliveryClaimedByAHostThatDied_RetryAfterTheClaimIsHandled()
+    {
+        var dialog = new CountingDialog("ping");
+        var provider = BuildProvider([dialog]);
+        await provider.GetRequiredService<IDeduplicationStore>().TryBeginAsync("Slack:d-orphan", DeduplicationMiddleware.Claim, default);
+
+        _time.Advance(DeduplicationMiddleware.Claim + TimeSpan.FromSeconds(1));
+        var retry = await provider.GetRequiredService<TurnPipeline>().RunAsync(TestTurns.Text("ping", deliveryId: "d-orphan"), default);
+
+        Assert.IsType<ReplyResult>(retry);
+        Assert.Equal(1, dialog.Calls);
+    }
+
+    [Fact]
     public async Task RunAsync_DialogThrows_RepliesWithApologyAndAdmitsTheRetry()
     {
         var dialog = new CountingDialog("boom") { ThrowOnCall = 1 };

@@ -75,6 +75,8 @@ public sealed class RefusedSubmissionTests : IAsyncLifetime
         public Task<bool> TryBeginAsync(string deliveryId, TimeSpan timeToLive, CancellationToken cancellationToken) =>
             throw new TimeoutException("store timed out");
 
+        public Task CompleteAsync(string deliveryId, TimeSpan keepFor, CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task ForgetAsync(string deliveryId, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
