@@ -1,7 +1,6 @@
 namespace BridgeBot.Teams.Cards;
 
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
 using BridgeBot.Core.Forms;
 using BridgeBot.Core.Outbound;
@@ -27,14 +26,10 @@ public static class AdaptiveCardRenderer
     public static RawJson RenderSummary(SummaryCard card) => Write(card, static (writer, card) =>
     {
         WriteCardStart(writer);
-        Heading(writer, card.Title);
+        TextBlock(writer, card.Title, TextStyle.Heading);
         if (!string.IsNullOrWhiteSpace(card.Body))
         {
-            writer.WriteStartObject();
-            writer.WriteString("type"u8, "TextBlock"u8);
-            writer.WriteString("text"u8, CardMarkdown.Escape(card.Body));
-            writer.WriteBoolean("wrap"u8, true);
-            writer.WriteEndObject();
+            TextBlock(writer, card.Body, TextStyle.Plain);
         }
 
         if (card.Facts.Count > 0)
@@ -82,30 +77,23 @@ public static class AdaptiveCardRenderer
     public static RawJson RenderForm(FormView view) => Write(view, static (writer, view) =>
     {
         WriteCardStart(writer);
-        Heading(writer, view.Form.Title);
+        TextBlock(writer, view.Form.Title, TextStyle.Heading);
         foreach (var error in view.Errors.Where(e => view.Form.Field(e.FieldId) is null))
         {
-            ErrorText(writer, error.Message);
+            TextBlock(writer, error.Message, TextStyle.Error);
         }
 
         foreach (var field in view.Form.Fields)
         {
-            Input(writer, field, view.Values.Get(field.Id));
+            AdaptiveCardInput.Write(writer, field, view.Values.Get(field.Id));
             if (!string.IsNullOrWhiteSpace(field.HelpText))
             {
-                writer.WriteStartObject();
-                writer.WriteString("type"u8, "TextBlock"u8);
-                writer.WriteString("text"u8, CardMarkdown.Escape(field.HelpText));
-                writer.WriteBoolean("isSubtle"u8, true);
-                writer.WriteString("size"u8, "Small"u8);
-                writer.WriteString("spacing"u8, "None"u8);
-                writer.WriteBoolean("wrap"u8, true);
-                writer.WriteEndObject();
+                TextBlock(writer, field.HelpText, TextStyle.Subtle);
             }
 
             if (view.Errors.FirstOrDefault(e => e.FieldId == field.Id) is { } fieldError)
             {
-                ErrorText(writer, fieldError.Message);
+                TextBlock(writer, fieldError.Message, TextStyle.Error);
             }
         }
 
@@ -152,100 +140,6 @@ public static class AdaptiveCardRenderer
         writer.WriteEndObject();
     }
 
-    private static void Input(Utf8JsonWriter writer, FormField field, string? value)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("type"u8, InputType(field.Kind));
-        writer.WriteString("id"u8, field.Id);
-        writer.WriteString("label"u8, field.Label);
-        switch (field.Kind)
-        {
-            case FormFieldKind.Text or FormFieldKind.MultilineText or FormFieldKind.User:
-                if (field.Kind == FormFieldKind.MultilineText)
-                {
-                    writer.WriteBoolean("isMultiline"u8, true);
-                }
-
-                // 1.5 has no people picker that Teams fills for bots in every client: a user is typed by name or email.
-                WriteIfPresent(writer, "placeholder"u8, field.Placeholder ?? (field.Kind == FormFieldKind.User ? "Name or email address" : null));
-                if (field.MaxLength is int max)
-                {
-                    writer.WriteNumber("maxLength"u8, max);
-                }
-
-                WriteIfPresent(writer, "value"u8, value);
-                break;
-            case FormFieldKind.Date:
-                WriteIfPresent(writer, "value"u8, value);
-                break;
-            case FormFieldKind.Number:
-                WriteIfPresent(writer, "placeholder"u8, field.Placeholder);
-                if (field.Min is decimal min)
-                {
-                    writer.WriteNumber("min"u8, min);
-                }
-
-                if (field.Max is decimal maxValue)
-                {
-                    writer.WriteNumber("max"u8, maxValue);
-                }
-
-                if (decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
-                {
-                    writer.WriteNumber("value"u8, number);
-                }
-
-                break;
-            case FormFieldKind.SingleChoice or FormFieldKind.MultiChoice:
-                var multi = field.Kind == FormFieldKind.MultiChoice;
-                writer.WriteString("style"u8, multi ? "expanded"u8 : "compact"u8);
-                if (multi)
-                {
-                    writer.WriteBoolean("isMultiSelect"u8, true);
-                }
-
-                writer.WriteStartArray("choices"u8);
-                foreach (var choice in field.Choices)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("title"u8, choice.Label);
-                    writer.WriteString("value"u8, choice.Value);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                WriteIfPresent(writer, "placeholder"u8, field.Placeholder);
-                WriteIfPresent(writer, "value"u8, value);
-                break;
-            case FormFieldKind.Toggle:
-                writer.WriteString("title"u8, field.Label);
-                writer.WriteString("valueOn"u8, "true"u8);
-                writer.WriteString("valueOff"u8, "false"u8);
-                writer.WriteString("value"u8, value == "true" ? "true"u8 : "false"u8);
-                writer.WriteEndObject();
-                return; // a toggle always has a value, so "required" means nothing for it
-            default:
-                throw new ArgumentOutOfRangeException(nameof(field), field.Kind, "Unknown form field kind.");
-        }
-
-        if (field.Required)
-        {
-            writer.WriteBoolean("isRequired"u8, true);
-            writer.WriteString("errorMessage"u8, $"{field.Label} is required.");
-        }
-
-        writer.WriteEndObject();
-    }
-
-    private static ReadOnlySpan<byte> InputType(FormFieldKind kind) => kind switch
-    {
-        FormFieldKind.Date => "Input.Date"u8,
-        FormFieldKind.Number => "Input.Number"u8,
-        FormFieldKind.SingleChoice or FormFieldKind.MultiChoice => "Input.ChoiceSet"u8,
-        FormFieldKind.Toggle => "Input.Toggle"u8,
-        _ => "Input.Text"u8,
-    };
-
     // Action.Execute answers inline (the adaptiveCard/action invoke); clients without Universal Actions use the
     // Action.Submit fallback, which arrives as a message with the same data.
     private static void ExecuteAction<T>(Utf8JsonWriter writer, string title, string verb, T model, Action<Utf8JsonWriter, T> writeData)
@@ -270,35 +164,39 @@ public static class AdaptiveCardRenderer
         }
     }
 
-    private static void Heading(Utf8JsonWriter writer, string text)
+    private static void TextBlock(Utf8JsonWriter writer, string text, TextStyle style)
     {
         writer.WriteStartObject();
         writer.WriteString("type"u8, "TextBlock"u8);
         writer.WriteString("text"u8, CardMarkdown.Escape(text));
-        writer.WriteString("style"u8, "heading"u8);
-        writer.WriteString("weight"u8, "Bolder"u8);
-        writer.WriteString("size"u8, "Medium"u8);
-        writer.WriteBoolean("wrap"u8, true);
-        writer.WriteEndObject();
-    }
-
-    private static void ErrorText(Utf8JsonWriter writer, string message)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("type"u8, "TextBlock"u8);
-        writer.WriteString("text"u8, CardMarkdown.Escape(message));
-        writer.WriteString("color"u8, "Attention"u8);
-        writer.WriteString("spacing"u8, "None"u8);
-        writer.WriteString("size"u8, "Small"u8);
-        writer.WriteBoolean("wrap"u8, true);
-        writer.WriteEndObject();
-    }
-
-    private static void WriteIfPresent(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
+        switch (style)
         {
-            writer.WriteString(name, value);
+            case TextStyle.Heading:
+                writer.WriteString("style"u8, "heading"u8);
+                writer.WriteString("weight"u8, "Bolder"u8);
+                writer.WriteString("size"u8, "Medium"u8);
+                break;
+            case TextStyle.Subtle:
+                writer.WriteBoolean("isSubtle"u8, true);
+                writer.WriteString("size"u8, "Small"u8);
+                writer.WriteString("spacing"u8, "None"u8);
+                break;
+            case TextStyle.Error:
+                writer.WriteString("color"u8, "Attention"u8);
+                writer.WriteString("spacing"u8, "None"u8);
+                writer.WriteString("size"u8, "Small"u8);
+                break;
         }
+
+        writer.WriteBoolean("wrap"u8, true);
+        writer.WriteEndObject();
+    }
+
+    private enum TextStyle
+    {
+        Plain,
+        Heading,
+        Subtle,
+        Error,
     }
 }
