@@ -26,7 +26,7 @@ internal sealed partial class SlackEndpoints(
             return;
         }
 
-        var form = ParseForm(body);
+        var form = UrlEncodedForm.Parse(body);
         if (form is null)
         {
             await WriteAsync(context, SlackAck.Text(400, "The body is not a valid form."));
@@ -61,7 +61,7 @@ internal sealed partial class SlackEndpoints(
             return;
         }
 
-        var payloadJson = ParseForm(body) is { } form ? Field(form, "payload") : null;
+        var payloadJson = UrlEncodedForm.Parse(body) is { } form ? Field(form, "payload") : null;
         var payload = payloadJson is null ? null : Deserialize(payloadJson, SlackJsonContext.Default.InteractionPayload);
         if (payload is null)
         {
@@ -133,7 +133,7 @@ internal sealed partial class SlackEndpoints(
         }
 
         // Slack's SSL check for slash command URLs is not signed; it only wants a 200 (bolt-js HTTPModuleFunctions).
-        if (allowSslCheck && check == SignatureCheck.MissingHeaders && ParseForm(body) is { } form && Field(form, "ssl_check") == "1")
+        if (allowSslCheck && check == SignatureCheck.MissingHeaders && UrlEncodedForm.Parse(body) is { } form && Field(form, "ssl_check") == "1")
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
             return null;
@@ -143,8 +143,6 @@ internal sealed partial class SlackEndpoints(
         await WriteAsync(context, SlackAck.Text(StatusCodes.Status401Unauthorized, "Slack request signature missing, stale or invalid."));
         return null;
     }
-
-    private static Dictionary<string, string>? ParseForm(byte[] body) => UrlEncodedForm.Parse(body);
 
     private static string? Field(Dictionary<string, string> form, string name) => form.GetValueOrDefault(name);
 
