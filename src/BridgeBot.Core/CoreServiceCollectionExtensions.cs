@@ -21,6 +21,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IStateStore, InMemoryStateStore>();
         services.TryAddSingleton<IDeduplicationStore, InMemoryDeduplicationStore>();
+        services.TryAddSingleton<ISortedIndexStore, InMemorySortedIndexStore>();
+        services.TryAddSingleton<ITallyStore, InMemoryTallyStore>();
 
         services.TryAddSingleton(new TenantRateLimitOptions());
         services.AddSingleton<Diagnostics.BridgeBotMetrics>();

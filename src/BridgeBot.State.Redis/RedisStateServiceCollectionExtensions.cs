@@ -23,6 +23,8 @@ public static class RedisStateServiceCollectionExtensions
         });
         services.AddSingleton<IStateStore, RedisStateStore>();
         services.AddSingleton<IDeduplicationStore, RedisDeduplicationStore>();
+        services.AddSingleton<ISortedIndexStore, RedisSortedIndexStore>();
+        services.AddSingleton<ITallyStore, RedisTallyStore>();
         services.AddSingleton<BridgeBot.Core.Scheduling.IScheduleStore, RedisScheduleStore>();
         return services;
     }

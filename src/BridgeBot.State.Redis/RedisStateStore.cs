@@ -48,6 +48,27 @@ public sealed class RedisStateStore(IConnectionMultiplexer redis) : IStateStore
         return fields[0].IsNull || fields[1].IsNull ? null : new Versioned<byte[]>((byte[])fields[0]!, fields[1].ToString());
     }
 
+    // One batch: StackExchange.Redis sends the reads together, one round trip per node that holds any of the keys.
+    public async Task<IReadOnlyList<Versioned<byte[]>?>> ReadManyAsync(IReadOnlyList<StateKey> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var batch = Db.CreateBatch();
+        var reads = keys.Select(k => batch.HashGetAsync(RedisKeys.For(k), ReadFields)).ToList();
+        batch.Execute();
+        var values = new List<Versioned<byte[]>?>(reads.Count);
+        foreach (var read in reads)
+        {
+            var fields = await read;
+            values.Add(fields[0].IsNull || fields[1].IsNull ? null : new Versioned<byte[]>((byte[])fields[0]!, fields[1].ToString()));
+        }
+
+        return values;
+    }
+
     public async Task<StateWriteResult> WriteAsync(
         StateKey key, ReadOnlyMemory<byte> value, ETagCondition condition, TimeSpan? timeToLive, CancellationToken cancellationToken)
     {

@@ -20,3 +20,30 @@ public sealed class RedisClusterStoreContractTests(RedisClusterFixture redis) : 
 
     protected override Task LetTimePassAsync(TimeSpan span) => Task.Delay(span);
 }
+
+public sealed class RedisCollectionStoreContractTests(RedisServerFixture redis) : CollectionStoreContract, IClassFixture<RedisServerFixture>
+{
+    protected override IStateStore Store { get; } = new RedisStateStore(redis.Connection);
+
+    protected override ISortedIndexStore Index { get; } = new RedisSortedIndexStore(redis.Connection);
+
+    protected override ITallyStore Tally { get; } = new RedisTallyStore(redis.Connection);
+
+    protected override DateTimeOffset Now => DateTimeOffset.UtcNow;
+
+    protected override Task LetTimePassAsync(TimeSpan span) => Task.Delay(span);
+}
+
+public sealed class RedisClusterCollectionStoreContractTests(RedisClusterFixture redis)
+    : CollectionStoreContract, IClassFixture<RedisClusterFixture>
+{
+    protected override IStateStore Store { get; } = new RedisStateStore(redis.Connection);
+
+    protected override ISortedIndexStore Index { get; } = new RedisSortedIndexStore(redis.Connection);
+
+    protected override ITallyStore Tally { get; } = new RedisTallyStore(redis.Connection);
+
+    protected override DateTimeOffset Now => DateTimeOffset.UtcNow;
+
+    protected override Task LetTimePassAsync(TimeSpan span) => Task.Delay(span);
+}

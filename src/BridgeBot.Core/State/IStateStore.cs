@@ -10,6 +10,13 @@ public interface IStateStore
     /// <summary>The stored bytes and their etag, or null when nothing (or only an expired value) is stored.</summary>
     Task<Versioned<byte[]>?> ReadAsync(StateKey key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The values of many keys, in the order asked (null where nothing is stored). Stores that can (Redis) send them in
+    /// one batch; the default reads them concurrently one by one.
+    /// </summary>
+    async Task<IReadOnlyList<Versioned<byte[]>?>> ReadManyAsync(IReadOnlyList<StateKey> keys, CancellationToken cancellationToken) =>
+        await Task.WhenAll(keys.Select(k => ReadAsync(k, cancellationToken)));
+
     /// <summary>Writes when <paramref name="condition"/> holds. A null <paramref name="timeToLive"/> keeps it forever.</summary>
     Task<StateWriteResult> WriteAsync(
         StateKey key,

@@ -29,3 +29,29 @@ public sealed class InMemoryScheduleContractTests : ScheduleStoreContract
 {
     protected override Core.Scheduling.IScheduleStore Schedule { get; } = new Core.Scheduling.InMemoryScheduleStore();
 }
+
+public sealed class InMemoryCollectionStoreContractTests : CollectionStoreContract
+{
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-23T09:00:00Z"));
+
+    public InMemoryCollectionStoreContractTests()
+    {
+        Store = new InMemoryStateStore(_time);
+        Index = new InMemorySortedIndexStore(_time);
+        Tally = new InMemoryTallyStore(_time);
+    }
+
+    protected override IStateStore Store { get; }
+
+    protected override ISortedIndexStore Index { get; }
+
+    protected override ITallyStore Tally { get; }
+
+    protected override DateTimeOffset Now => _time.GetUtcNow();
+
+    protected override Task LetTimePassAsync(TimeSpan span)
+    {
+        _time.Advance(span);
+        return Task.CompletedTask;
+    }
+}
