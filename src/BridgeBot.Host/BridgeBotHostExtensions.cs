@@ -52,7 +52,12 @@ internal static partial class BridgeBotHostExtensions
         services.AddTeamsChannel();
         services.AddMeetingCoverage();
         services.AddGraphCalendar(builder.Configuration);
-        services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("state", tags: [HealthEndpoints.ReadyTag]);
+        services.AddSingleton<BridgeBot.Core.Migration.LegacyLayoutMigration>();
+        services.AddSingleton<BridgeBot.Host.Migration.LayoutMigrationStatus>();
+        services.AddHostedService<BridgeBot.Host.Migration.LayoutMigrationService>();
+        services.AddHealthChecks()
+            .AddCheck<StateStoreHealthCheck>("state", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<BridgeBot.Host.Migration.LayoutMigrationHealthCheck>("layout", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
 

@@ -32,7 +32,7 @@ public abstract class MultiProcessSchedulerTests(TestRedisFixture redis) : IAsyn
         var db = connection.GetDatabase();
         var options = Options();
         var state = new RedisStateStore(connection);
-        var tracker = new MeetingTracker(new MeetingRepository(state), new RotationPlanner(state, options), new RedisScheduleStore(connection),
+        var tracker = new MeetingTracker(TestStores.Redis(connection).Meetings(options, TimeProvider.System), new RotationPlanner(state, options, TimeProvider.System), new RedisScheduleStore(connection),
             new MeetingNotifier(new Core.Outbound.Outbox([]), options, new NoAppInstaller(), new PeopleMatcher(new NoPeopleDirectory(), options)),
             options, TimeProvider.System);
 

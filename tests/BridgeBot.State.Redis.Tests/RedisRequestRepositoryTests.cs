@@ -10,16 +10,16 @@ using BridgeBot.TestKit;
 /// </summary>
 public sealed class RedisRequestRepositoryTests(RedisServerFixture redis) : RequestRepositoryContract, IClassFixture<RedisServerFixture>
 {
-    protected override IStateStore CreateStore() => EmptyStore(redis);
+    protected override TestStores CreateStores() => EmptyStores(redis);
 
-    internal static IStateStore EmptyStore(TestRedisFixture redis)
+    internal static TestStores EmptyStores(TestRedisFixture redis)
     {
         redis.ResetAsync().GetAwaiter().GetResult();
-        return new RedisStateStore(redis.Connection);
+        return TestStores.Redis(redis.Connection);
     }
 }
 
 public sealed class RedisClusterRequestRepositoryTests(RedisClusterFixture redis) : RequestRepositoryContract, IClassFixture<RedisClusterFixture>
 {
-    protected override IStateStore CreateStore() => RedisRequestRepositoryTests.EmptyStore(redis);
+    protected override TestStores CreateStores() => RedisRequestRepositoryTests.EmptyStores(redis);
 }

@@ -156,9 +156,9 @@ public abstract class SharedSchedulerTests(TestRedisFixture redis)
             var options = Options();
             var state = new RedisStateStore(connection);
             var schedule = new RedisScheduleStore(connection);
-            var meetings = new MeetingRepository(state);
+            var meetings = TestStores.Redis(connection).Meetings(options, time);
             var notifier = new MeetingNotifier(new Outbox([channel]), options, new NoAppInstaller(), new PeopleMatcher(new NoPeopleDirectory(), options));
-            Tracker = new MeetingTracker(meetings, new RotationPlanner(state, options), schedule, notifier, options, time);
+            Tracker = new MeetingTracker(meetings, new RotationPlanner(state, options, time), schedule, notifier, options, time);
             var handler = new MeetingNudgeHandler(meetings, notifier, options, time, new BridgeBot.Core.Diagnostics.BridgeBotMetrics());
             Dispatcher = new ScheduleDispatcher(schedule, handler, time, NullLogger<ScheduleDispatcher>.Instance);
         }

@@ -14,11 +14,14 @@ public abstract class RequestRepositoryContract
 {
     private static readonly DateTimeOffset At = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
-    /// <summary>A fresh, empty store.</summary>
-    protected abstract IStateStore CreateStore();
+    /// <summary>Fresh, empty stores.</summary>
+    protected abstract TestStores CreateStores();
 
-    private RequestRepository NewRepository(long seed = 1000) =>
-        new(CreateStore(), Options.Create(new RequestsOptions { IdCounterSeed = seed }));
+    private RequestRepository NewRepository(long seed = 1000)
+    {
+        var stores = CreateStores();
+        return new(stores.State, stores.Index, Options.Create(new RequestsOptions { IdCounterSeed = seed }), TimeProvider.System);
+    }
 
     private static ItRequest NewRequest(string id, string userId = "U0MIA", ChannelKind platform = ChannelKind.Slack, int minutes = 0) => new(
         id,
@@ -108,9 +111,9 @@ public abstract class RequestRepositoryContract
         await repository.CreateAsync(NewRequest("ITR-1003", minutes: 2), CancellationToken.None);
         await repository.CreateAsync(NewRequest("ITR-1004", userId: "U0MIA", platform: ChannelKind.Teams, minutes: 3), CancellationToken.None);
 
-        var mine = await repository.ListByRequesterAsync(ChannelKind.Slack, "T1", "U0MIA", CancellationToken.None);
+        var mine = await repository.ListByRequesterAsync(ChannelKind.Slack, "T1", "U0MIA", 20, null, CancellationToken.None);
 
-        Assert.Equal(["ITR-1003", "ITR-1001"], mine.Select(r => r.Id));
+        Assert.Equal(["ITR-1003", "ITR-1001"], mine.Requests.Select(r => r.Id));
     }
 
     [Fact]
@@ -123,9 +126,9 @@ public abstract class RequestRepositoryContract
         await repository.UpdateAsync(first, first.Value with { Status = RequestStatus.Done }, CancellationToken.None);
         await repository.UpdateAsync(second, second.Value with { Status = RequestStatus.Deferred }, CancellationToken.None);
 
-        var open = await repository.ListOpenAsync(CancellationToken.None);
+        var open = await repository.ListOpenAsync(20, null, CancellationToken.None);
 
-        Assert.Equal(["ITR-1002", "ITR-1003"], open.Select(r => r.Id));
+        Assert.Equal(["ITR-1002", "ITR-1003"], open.Requests.Select(r => r.Id));
     }
 
     [Fact]
@@ -135,7 +138,7 @@ public abstract class RequestRepositoryContract
         await Task.WhenAll(Enumerable.Range(1, 20).Select(i =>
             Task.Run(() => repository.CreateAsync(NewRequest($"ITR-{1000 + i}", minutes: i), CancellationToken.None))));
 
-        Assert.Equal(20, (await repository.ListOpenAsync(CancellationToken.None)).Count);
-        Assert.Equal(20, (await repository.ListByRequesterAsync(ChannelKind.Slack, "T1", "U0MIA", CancellationToken.None)).Count);
+        Assert.Equal(20, (await repository.ListOpenAsync(20, null, CancellationToken.None)).Requests.Count);
+        Assert.Equal(20, (await repository.ListByRequesterAsync(ChannelKind.Slack, "T1", "U0MIA", 20, null, CancellationToken.None)).Requests.Count);
     }
 }

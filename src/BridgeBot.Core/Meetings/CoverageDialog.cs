@@ -6,16 +6,19 @@ using BridgeBot.Core.Outbound;
 using BridgeBot.Core.Pipeline;
 
 /// <summary><c>coverage</c>: share of marketing meetings with IT accepted and attended, per week and per organizer.</summary>
-public sealed class CoverageDialog(MeetingRepository meetings, MeetingsOptions options) : IDialog
+public sealed class CoverageDialog(CoverageLedger ledger) : IDialog
 {
     /// <summary>How many weeks and organizers the card lists; the JSON endpoint has them all.</summary>
     public const int MaxRows = 8;
+
+    /// <summary>How many weeks up to the current one the card covers (plus the weeks already scheduled ahead).</summary>
+    public const int Weeks = 12;
 
     public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command("coverage")];
 
     public async ValueTask<DialogResult> HandleAsync(TurnContext context, CancellationToken cancellationToken)
     {
-        var report = CoverageReport.Build(await meetings.ListAsync(cancellationToken), options);
+        var report = await ledger.ReportAsync(Weeks, cancellationToken);
         return DialogResult.Reply(Render(report));
     }
 

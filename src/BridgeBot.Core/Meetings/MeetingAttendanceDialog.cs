@@ -24,19 +24,31 @@ public sealed class MeetingAttendanceDialog(MeetingRepository meetings, PeopleMa
         }
 
         var at = meetingEvent.At ?? context.Turn.ReceivedAt;
-        var all = await meetings.ListAsync(cancellationToken);
-        var record = all.FirstOrDefault(r => Matches(r.Snapshot.Id, meetingEvent.MeetingId) || Matches(r.Key, meetingEvent.MeetingId) ||
-                Matches(r.Snapshot.JoinUrl, meetingEvent.MeetingId))
-            ?? all.Where(r => meetingEvent.Title is { } title && Matches(r.Snapshot.Title, title) &&
-                    (r.Snapshot.Start - at).Duration() <= StartTolerance)
-                .OrderBy(r => (r.Snapshot.Start - at).Duration())
-                .FirstOrDefault();
+        var record = await FindAsync(meetingEvent, at, cancellationToken);
         if (record is not null && !record.ItAttended)
         {
             await meetings.UpdateAsync(record.Key, r => r is null || r.ItAttended ? null : r with { ItAttended = true }, cancellationToken);
         }
 
         return DialogResult.None;
+    }
+
+    // By tracking key or join URL first (one read each); by title only among the meetings starting near the event,
+    // which is one page of one or two week indexes, never the whole history.
+    private async Task<MeetingRecord?> FindAsync(MeetingEvent meetingEvent, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (meetingEvent.MeetingId.Length > 0 &&
+            (await meetings.GetAsync(meetingEvent.MeetingId, cancellationToken) ??
+             await meetings.FindByJoinUrlAsync(meetingEvent.MeetingId, cancellationToken)) is { } known)
+        {
+            return known;
+        }
+
+        var near = await meetings.StartingBetweenAsync(at - StartTolerance, at + StartTolerance, MeetingRepository.PageSize, cancellationToken);
+        return near.FirstOrDefault(r => Matches(r.Snapshot.Id, meetingEvent.MeetingId))
+            ?? near.Where(r => meetingEvent.Title is { } title && Matches(r.Snapshot.Title, title))
+                .OrderBy(r => (r.Snapshot.Start - at).Duration())
+                .FirstOrDefault();
     }
 
     private async Task<bool> AnyRepresentativeAsync(IReadOnlyList<TurnUser> participants, CancellationToken cancellationToken)
@@ -52,5 +64,5 @@ public sealed class MeetingAttendanceDialog(MeetingRepository meetings, PeopleMa
         return false;
     }
 
-    private static bool Matches(string? a, string b) => a is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    private static bool Matches(string? a, string? b) => a is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,103 +1,215 @@
 namespace BridgeBot.Core.Meetings;
 
+using System.Text;
 using BridgeBot.Core.State;
 
 /// <summary>
-/// Meeting records in the state store, each changed by compare-and-set, plus an index of every tracked key
-/// (for the coverage report). Meetings that started longer than <see cref="MeetingsOptions.RetainFor"/> ago
-/// leave the index, and their records are deleted, when new meetings are added.
+/// Meeting records, each in its own partition and changed by compare-and-set, plus the indexes that find them: the
+/// meetings of each ISO week by start time, join URLs, and the coverage tallies (<see cref="CoverageLedger"/>).
+/// Records, week indexes and tallies all expire <see cref="MeetingsOptions.RetainFor"/> after the meeting (or its
+/// week), so nothing grows without bound and nothing has to be swept.
 /// </summary>
-public sealed class MeetingRepository(IStateStore store, TimeProvider? time = null, MeetingsOptions? options = null)
+/// <remarks>
+/// The record and its index entries sit in different cluster slots, so a change is a sequence of idempotent steps
+/// in an order that can be repeated: the week index first (an entry whose record is missing or elsewhere is skipped
+/// and removed by readers), then the record, then the tallies and the old week's entries. A host that dies in
+/// between leaves at most a stale tally that the next change of the meeting, or <see cref="ReconcileWeekAsync"/>,
+/// sets right.
+/// </remarks>
+public sealed class MeetingRepository(
+    IStateStore store, ISortedIndexStore index, CoverageLedger ledger, MeetingsOptions options, TimeProvider time)
 {
+    /// <summary>Most records one page of a week index reads in one batch.</summary>
+    public const int PageSize = 200;
+
     private const int MaxAttempts = 50;
-    private static readonly StateKey IndexKey = new("meetings", "index");
+
+    // A meeting seen after its retention ran out is kept briefly, so that its nudges and buttons still find it.
+    private static readonly TimeSpan MinimumLifetime = TimeSpan.FromDays(1);
+
+    private string Tenant => MeetingKeys.TenantOf(options);
 
     /// <summary>The record, or null when the meeting is not tracked.</summary>
     public async Task<MeetingRecord?> GetAsync(string meetingKey, CancellationToken cancellationToken) =>
-        (await store.ReadAsync(KeyFor(meetingKey), MeetingsJsonContext.Default.MeetingRecord, cancellationToken))?.Value;
+        (await ReadVersionedAsync(meetingKey, cancellationToken))?.Value;
+
+    /// <summary>The records of many meetings in one batch, in the order asked (null for those not tracked).</summary>
+    public async Task<IReadOnlyList<MeetingRecord?>> GetManyAsync(IReadOnlyList<string> meetingKeys, CancellationToken cancellationToken)
+    {
+        var raw = await store.ReadManyAsync(meetingKeys.Select(k => MeetingKeys.Record(Tenant, k)).ToList(), cancellationToken);
+        return raw.Select((r, i) => StateStoreJsonExtensions.Deserialize(r, MeetingKeys.Record(Tenant, meetingKeys[i]),
+            MeetingsJsonContext.Default.MeetingRecord)?.Value).ToList();
+    }
+
+    /// <summary>The meeting a Teams join URL belongs to, or null.</summary>
+    public async Task<MeetingRecord?> FindByJoinUrlAsync(string joinUrl, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(joinUrl) ||
+            await store.ReadAsync(MeetingKeys.JoinUrl(Tenant, joinUrl), cancellationToken) is not { } alias)
+        {
+            return null;
+        }
+
+        var record = await GetAsync(Encoding.UTF8.GetString(alias.Value), cancellationToken);
+        return record?.Snapshot.JoinUrl is { } url && string.Equals(url.Trim(), joinUrl.Trim(), StringComparison.Ordinal) ? record : null;
+    }
 
     /// <summary>
     /// Applies <paramref name="change"/> to the current record (null when untracked) and stores the result with
     /// compare-and-set, re-reading and re-applying after a lost race. Returning null, or the same instance, leaves
     /// the record as it is. Returns what is stored afterwards.
     /// </summary>
+    public Task<MeetingRecord?> UpdateAsync(
+        string meetingKey, Func<MeetingRecord?, MeetingRecord?> change, CancellationToken cancellationToken) =>
+        UpdateAsync(meetingKey, change, null, cancellationToken);
+
+    /// <summary>As <see cref="UpdateAsync(string, Func{MeetingRecord?, MeetingRecord?}, CancellationToken)"/>, starting from a version already read.</summary>
     public async Task<MeetingRecord?> UpdateAsync(
-        string meetingKey, Func<MeetingRecord?, MeetingRecord?> change, CancellationToken cancellationToken)
+        string meetingKey, Func<MeetingRecord?, MeetingRecord?> change, Versioned<MeetingRecord>? alreadyRead, CancellationToken cancellationToken)
     {
-        var key = KeyFor(meetingKey);
+        var key = MeetingKeys.Record(Tenant, meetingKey);
+        var stored = alreadyRead;
+        var fresh = alreadyRead is not null;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var stored = await store.ReadAsync(key, MeetingsJsonContext.Default.MeetingRecord, cancellationToken);
-            var next = change(stored?.Value);
-            if (next is null || ReferenceEquals(next, stored?.Value))
+            if (!fresh)
             {
-                return stored?.Value;
+                stored = await ReadVersionedAsync(meetingKey, cancellationToken);
             }
 
-            var write = await store.WriteAsync(
-                key, next, MeetingsJsonContext.Default.MeetingRecord, ETagCondition.For(stored), null, cancellationToken);
-            if (write.Succeeded)
+            fresh = false;
+            var before = stored?.Value;
+            var next = change(before);
+            if (next is null || ReferenceEquals(next, before))
             {
-                if (stored is null)
-                {
-                    await AddToIndexAsync(meetingKey, next.Snapshot.Start, cancellationToken);
-                }
-
-                return next;
+                return before;
             }
+
+            var oldWeek = before is null ? null : RotationPlanner.WeekOf(before.Snapshot.Start);
+            var newWeek = RotationPlanner.WeekOf(next.Snapshot.Start);
+            if (before is null || before.Snapshot.Start != next.Snapshot.Start)
+            {
+                await index.AddAsync(MeetingKeys.Week(Tenant, newWeek), meetingKey, next.Snapshot.Start.ToUnixTimeMilliseconds(),
+                    CoverageLedger.WeekEnd(newWeek) + options.RetainFor, cancellationToken);
+            }
+
+            var write = await store.WriteAsync(key, next, MeetingsJsonContext.Default.MeetingRecord, ETagCondition.For(stored),
+                LifetimeOf(next), cancellationToken);
+            if (!write.Succeeded)
+            {
+                continue;
+            }
+
+            await AfterWriteAsync(meetingKey, before, next, oldWeek, newWeek, cancellationToken);
+            return next;
         }
 
         throw new InvalidOperationException($"Meeting {meetingKey} lost {MaxAttempts} write races in a row.");
     }
 
-    /// <summary>Every tracked meeting.</summary>
-    public async Task<IReadOnlyList<MeetingRecord>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Meetings starting within [<paramref name="from"/>, <paramref name="to"/>], earliest first, at most
+    /// <paramref name="limit"/>: one index page per week in range and one batched read of the records.
+    /// </summary>
+    public async Task<IReadOnlyList<MeetingRecord>> StartingBetweenAsync(
+        DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
     {
-        var index = await store.ReadAsync(IndexKey, MeetingsJsonContext.Default.ListMeetingIndexEntry, cancellationToken);
-        var records = new List<MeetingRecord>();
-        foreach (var entry in index?.Value ?? [])
+        var weeks = new List<string>();
+        for (var at = from; string.CompareOrdinal(RotationPlanner.WeekOf(at), RotationPlanner.WeekOf(to)) <= 0 && weeks.Count < CoverageLedger.MaxWeeks;
+             at = at.AddDays(7))
         {
-            if (await GetAsync(entry.Key, cancellationToken) is { } record)
-            {
-                records.Add(record);
-            }
+            weeks.Add(RotationPlanner.WeekOf(at));
         }
 
-        return records;
+        var query = new IndexQuery(from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), Math.Clamp(limit, 1, PageSize));
+        var pages = await Task.WhenAll(weeks.Select(w => index.RangeAsync(MeetingKeys.Week(Tenant, w), query, cancellationToken)));
+        var entries = weeks.Zip(pages, (week, page) => page.Entries.Select(e => (Week: week, Entry: e)))
+            .SelectMany(e => e)
+            .OrderBy(e => e.Entry.Score)
+            .ThenBy(e => e.Entry.Member, StringComparer.Ordinal)
+            .Take(query.Limit)
+            .ToList();
+        var records = await CheckedAsync(entries, cancellationToken);
+        return records.Where(r => r.Snapshot.Start >= from && r.Snapshot.Start <= to).OrderBy(r => r.Snapshot.Start).ToList();
     }
 
-    private async Task AddToIndexAsync(string meetingKey, DateTimeOffset start, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the tally of <paramref name="week"/> right from its records and drops index entries whose record expired
+    /// or moved to another week: the repair for a host that died between the steps of a change. Reads the week a
+    /// page at a time; returns how many meetings it counted.
+    /// </summary>
+    public async Task<int> ReconcileWeekAsync(string week, CancellationToken cancellationToken)
     {
-        var cutoff = options is null ? DateTimeOffset.MinValue : (time ?? TimeProvider.System).GetUtcNow() - options.RetainFor;
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var counted = 0;
+        IndexCursor? after = null;
+        do
         {
-            var stored = await store.ReadAsync(IndexKey, MeetingsJsonContext.Default.ListMeetingIndexEntry, cancellationToken);
-            var entries = stored?.Value ?? [];
-            if (entries.Any(e => e.Key == meetingKey))
+            var page = await index.RangeAsync(MeetingKeys.Week(Tenant, week), new IndexQuery(Limit: PageSize, After: after), cancellationToken);
+            var records = await CheckedAsync(page.Entries.Select(e => (week, e)).ToList(), cancellationToken);
+            foreach (var record in records)
             {
-                return;
+                await ledger.CountAsync(week, record.Key, record, cancellationToken);
+                counted++;
             }
 
-            var expired = entries.Where(e => e.Start < cutoff).ToList();
-            var kept = entries.Except(expired).Append(new MeetingIndexEntry(meetingKey, start)).ToList();
-            var write = await store.WriteAsync(
-                IndexKey, kept, MeetingsJsonContext.Default.ListMeetingIndexEntry, ETagCondition.For(stored), null, cancellationToken);
-            if (write.Succeeded)
-            {
-                foreach (var old in expired)
-                {
-                    await store.DeleteAsync(KeyFor(old.Key), ETagCondition.Any, cancellationToken);
-                }
+            after = page.Next;
+        }
+        while (after is not null);
 
-                return;
+        return counted;
+    }
+
+    /// <summary>The record with its etag, to hand back to <see cref="UpdateAsync(string, Func{MeetingRecord?, MeetingRecord?}, Versioned{MeetingRecord}?, CancellationToken)"/>.</summary>
+    public async Task<Versioned<MeetingRecord>?> ReadVersionedAsync(string meetingKey, CancellationToken cancellationToken) =>
+        await store.ReadAsync(MeetingKeys.Record(Tenant, meetingKey), MeetingsJsonContext.Default.MeetingRecord, cancellationToken);
+
+    // The records behind index entries, in entry order. An entry whose record is gone (expired) or now starts in
+    // another week is stale: it is removed here, together with anything it still counts for in that week's tally.
+    private async Task<List<MeetingRecord>> CheckedAsync(List<(string Week, IndexEntry Entry)> entries, CancellationToken cancellationToken)
+    {
+        var records = await GetManyAsync(entries.Select(e => e.Entry.Member).ToList(), cancellationToken);
+        var live = new List<MeetingRecord>(records.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var (week, entry) = entries[i];
+            if (records[i] is { } record && RotationPlanner.WeekOf(record.Snapshot.Start) == week)
+            {
+                live.Add(record);
+                continue;
             }
+
+            await ledger.CountAsync(week, entry.Member, null, cancellationToken);
+            await index.RemoveAsync(MeetingKeys.Week(Tenant, week), entry.Member, cancellationToken);
         }
 
-        throw new InvalidOperationException("The meeting index lost too many write races in a row.");
+        return live;
     }
 
-    private static StateKey KeyFor(string meetingKey) => new("meeting", meetingKey);
+    private async Task AfterWriteAsync(
+        string meetingKey, MeetingRecord? before, MeetingRecord next, string? oldWeek, string newWeek, CancellationToken cancellationToken)
+    {
+        if (before is null || oldWeek != newWeek ||
+            !CoverageLedger.MarksOf(before, options).SequenceEqual(CoverageLedger.MarksOf(next, options)))
+        {
+            await ledger.CountAsync(newWeek, meetingKey, next, cancellationToken);
+        }
+
+        if (oldWeek is not null && oldWeek != newWeek)
+        {
+            await ledger.CountAsync(oldWeek, meetingKey, null, cancellationToken);
+            await index.RemoveAsync(MeetingKeys.Week(Tenant, oldWeek), meetingKey, cancellationToken);
+        }
+
+        if (next.Snapshot.JoinUrl is { Length: > 0 } joinUrl && joinUrl != before?.Snapshot.JoinUrl)
+        {
+            await store.WriteAsync(MeetingKeys.JoinUrl(Tenant, joinUrl), Encoding.UTF8.GetBytes(meetingKey), ETagCondition.Any,
+                LifetimeOf(next), cancellationToken);
+        }
+    }
+
+    private TimeSpan LifetimeOf(MeetingRecord record)
+    {
+        var left = record.Snapshot.Start + options.RetainFor - time.GetUtcNow();
+        return left < MinimumLifetime ? MinimumLifetime : left;
+    }
 }
-
-/// <summary>One tracked meeting in the index: its key and its start when first tracked (for retention).</summary>
-public sealed record MeetingIndexEntry(string Key, DateTimeOffset Start);

@@ -19,6 +19,10 @@ public sealed record MeetingSnapshot(
 {
     /// <summary>The key under which the meeting is tracked: source and id together, so two sources never collide.</summary>
     public string Key => $"{Source}:{Id}";
+
+    /// <summary>Whether <paramref name="other"/> says the same, attendee by attendee (record equality compares the lists by reference).</summary>
+    public bool SameAs(MeetingSnapshot other) =>
+        this with { Attendees = [] } == other with { Attendees = [] } && Attendees.SequenceEqual(other.Attendees);
 }
 
 /// <summary>A person in a meeting. <paramref name="DirectoryId"/> is the Entra object id when the source knows it.</summary>

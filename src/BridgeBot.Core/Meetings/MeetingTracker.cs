@@ -11,7 +11,10 @@ public sealed class MeetingTracker(
     MeetingRepository meetings, RotationPlanner rotation, IScheduleStore schedule, MeetingNotifier notifier, MeetingsOptions options,
     TimeProvider time, IMarketingRoster? roster = null)
 {
-    /// <summary>Records what a source saw; returns the record as stored.</summary>
+    /// <summary>
+    /// Records what a source saw; returns the record as stored. A snapshot that changes nothing costs one read; a new
+    /// uncovered meeting costs the rotation's turn, one write of the record, its index and tally entries and its timers.
+    /// </summary>
     public async Task<MeetingRecord> ObserveAsync(MeetingSnapshot snapshot, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -19,26 +22,48 @@ public sealed class MeetingTracker(
             ? MarketingMeetingPolicy.IsMarketing(snapshot, options)
             : MarketingMeetingPolicy.IsMarketing(snapshot, options, roster);
         var calendarDeclines = MarketingMeetingPolicy.DeclinedRepresentatives(snapshot, options).ToList();
-        var record = (await meetings.UpdateAsync(snapshot.Key, current =>
+        MeetingRecord Apply(MeetingRecord? current)
         {
+            if (current is not null && current.IsMarketing == isMarketing && current.Snapshot.SameAs(snapshot) &&
+                calendarDeclines.All(d => Contains(current.DeclinedBy, d)))
+            {
+                return current;
+            }
+
             var next = current is null
                 ? new MeetingRecord(snapshot, isMarketing, now)
                 : current with { Snapshot = snapshot, IsMarketing = isMarketing };
             return next with { DeclinedBy = Union(next.DeclinedBy, calendarDeclines) };
-        }, cancellationToken))!;
+        }
 
-        var previous = record.ProposedRep;
-        (record, var changedProposal) = await ProposeIfNeededAsync(record, cancellationToken);
-        await SyncScheduleAsync(record, cancellationToken);
+        var read = await meetings.ReadVersionedAsync(snapshot.Key, cancellationToken);
+        var before = read?.Value;
+        var applied = Apply(before);
+
+        // The rotation's turn is taken before the write, so that a new meeting is stored once, with its proposal.
+        var rep = NeedsProposal(applied) && snapshot.Start > now
+            ? await rotation.ProposeAsync(applied.Snapshot, applied.DeclinedBy, cancellationToken)
+            : null;
+        var record = (await meetings.UpdateAsync(snapshot.Key, current =>
+        {
+            var next = Apply(current);
+            return rep is not null && NeedsProposal(next) ? next with { ProposedRep = rep } : next;
+        }, read, cancellationToken))!;
+
+        if (!ReferenceEquals(record, before))
+        {
+            await SyncScheduleAsync(before, record, cancellationToken);
+        }
 
         // The proposed representative declined in their calendar after being asked: ask the next one, as a
         // decline in the bot would. Only the observer whose write changed the proposal sends.
-        if (changedProposal && previous is not null && record.ProposedRep is { } next &&
-            NudgePlanner.WasSent(record, NudgeKind.OrganizerNudge))
+        var previous = before?.ProposedRep;
+        if (rep is not null && previous is not null && string.Equals(record.ProposedRep, rep, StringComparison.OrdinalIgnoreCase) &&
+            !string.Equals(previous, rep, StringComparison.OrdinalIgnoreCase) && NudgePlanner.WasSent(record, NudgeKind.OrganizerNudge))
         {
-            await notifier.SendAsync(next, MeetingCards.RepresentativeRequest(record, next), cancellationToken);
+            await notifier.SendAsync(rep, MeetingCards.RepresentativeRequest(record, rep), cancellationToken);
             await notifier.SendAsync(record.Snapshot.Organizer,
-                MeetingCards.OrganizerNudge(record, $"{previous} declined; proposing {next} instead"), cancellationToken);
+                MeetingCards.OrganizerNudge(record, $"{previous} declined; proposing {rep} instead"), cancellationToken);
         }
 
         return record;
@@ -50,9 +75,12 @@ public sealed class MeetingTracker(
     public async Task<MeetingRecord> EnsureProposalAsync(MeetingRecord record, CancellationToken cancellationToken) =>
         (await ProposeIfNeededAsync(record, cancellationToken)).Record;
 
+    private bool NeedsProposal(MeetingRecord record) =>
+        !record.IsSettled(options) && (record.ProposedRep is not { } current || Contains(record.DeclinedBy, current));
+
     private async Task<(MeetingRecord Record, bool Changed)> ProposeIfNeededAsync(MeetingRecord record, CancellationToken cancellationToken)
     {
-        if (record.IsSettled(options) || (record.ProposedRep is { } current && !Contains(record.DeclinedBy, current)))
+        if (!NeedsProposal(record))
         {
             return (record, false);
         }
@@ -68,13 +96,25 @@ public sealed class MeetingTracker(
     }
 
     /// <summary>Schedules the planned nudges, moves changed ones, and cancels the ones no longer planned.</summary>
-    public async Task SyncScheduleAsync(MeetingRecord record, CancellationToken cancellationToken)
+    public Task SyncScheduleAsync(MeetingRecord record, CancellationToken cancellationToken) =>
+        SyncScheduleAsync(null, record, cancellationToken);
+
+    // With the record as it was before a change, only the timers whose plan changed are touched. A timer lost to a
+    // host that died right after the write is scheduled again by the reconciliation of the upcoming weeks.
+    private async Task SyncScheduleAsync(MeetingRecord? before, MeetingRecord record, CancellationToken cancellationToken)
     {
         var plan = NudgePlanner.Plan(record, options);
+        var planBefore = before is null ? null : NudgePlanner.Plan(before, options);
         foreach (var kind in Enum.GetValues<NudgeKind>())
         {
             var id = NudgePlanner.ItemId(record.Key, kind);
-            if (plan.FirstOrDefault(p => p.Kind == kind) is { } planned)
+            var planned = plan.FirstOrDefault(p => p.Kind == kind);
+            if (planBefore is not null && planned == planBefore.FirstOrDefault(p => p.Kind == kind))
+            {
+                continue;
+            }
+
+            if (planned is not null)
             {
                 await schedule.ScheduleAsync(id, planned.DueAt, kind.ToString(), cancellationToken);
             }

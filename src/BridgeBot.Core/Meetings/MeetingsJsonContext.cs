@@ -7,5 +7,4 @@ using System.Text.Json.Serialization;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(MeetingRecord))]
 [JsonSerializable(typeof(RotationState))]
-[JsonSerializable(typeof(List<MeetingIndexEntry>))]
 internal sealed partial class MeetingsJsonContext : JsonSerializerContext;

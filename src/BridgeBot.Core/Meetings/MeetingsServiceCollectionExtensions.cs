@@ -21,6 +21,7 @@ public static class MeetingsServiceCollectionExtensions
         services.TryAddSingleton<IPeopleDirectory, NoPeopleDirectory>();
         services.TryAddSingleton<IMarketingRoster, ConfiguredMarketingRoster>();
         services.AddSingleton<PeopleMatcher>();
+        services.AddSingleton<CoverageLedger>();
         services.AddSingleton<MeetingRepository>();
         services.AddSingleton<RotationPlanner>();
         services.AddSingleton<MeetingTracker>();

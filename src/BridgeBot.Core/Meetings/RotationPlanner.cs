@@ -15,9 +15,8 @@ public sealed record RotationState(int LastIndex, Dictionary<string, int> Weekly
 /// Proposes the IT representative for an uncovered meeting: fair round robin over the configured order, skipping
 /// those who declined this meeting and those already at the weekly cap. Shared state, compare-and-set.
 /// </summary>
-public sealed class RotationPlanner(IStateStore store, MeetingsOptions options)
+public sealed class RotationPlanner(IStateStore store, MeetingsOptions options, TimeProvider time)
 {
-    private static readonly StateKey Key = new("meetings", "rotation");
 
     /// <summary>The pure step: who comes next after <paramref name="state"/>, and the state after choosing them.</summary>
     public static (string Rep, RotationState Next)? Choose(
@@ -43,6 +42,23 @@ public sealed class RotationPlanner(IStateStore store, MeetingsOptions options)
         return null;
     }
 
+    /// <summary>
+    /// Drops the counts of weeks before <paramref name="thisWeek"/>: nobody is proposed for a past week again, so the
+    /// state holds only the weeks ahead and stays small however long the rotation runs.
+    /// </summary>
+    public static RotationState Prune(RotationState state, string thisWeek)
+    {
+        if (state.WeeklyCounts.Keys.All(k => string.CompareOrdinal(k, thisWeek) >= 0))
+        {
+            return state;
+        }
+
+        return state with
+        {
+            WeeklyCounts = state.WeeklyCounts.Where(c => string.CompareOrdinal(c.Key, thisWeek) >= 0).ToDictionary(c => c.Key, c => c.Value),
+        };
+    }
+
     /// <summary>ISO week of an instant in UTC, e.g. <c>2026-W48</c>.</summary>
     public static string WeekOf(DateTimeOffset at) =>
         string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(at.UtcDateTime)}-W{ISOWeek.GetWeekOfYear(at.UtcDateTime):D2}");
@@ -52,17 +68,20 @@ public sealed class RotationPlanner(IStateStore store, MeetingsOptions options)
     {
         var settings = options;
         var skip = excluded.ToList();
+        var key = MeetingKeys.Rotation(MeetingKeys.TenantOf(options));
+        var thisWeek = WeekOf(time.GetUtcNow());
         for (var attempt = 0; attempt < 50; attempt++)
         {
-            var stored = await store.ReadAsync(Key, MeetingsJsonContext.Default.RotationState, cancellationToken);
-            var choice = Choose(stored?.Value ?? RotationState.Initial, settings.ItRepresentatives, skip, meeting.Start, settings.WeeklyCap);
+            var stored = await store.ReadAsync(key, MeetingsJsonContext.Default.RotationState, cancellationToken);
+            var current = Prune(stored?.Value ?? RotationState.Initial, thisWeek);
+            var choice = Choose(current, settings.ItRepresentatives, skip, meeting.Start, settings.WeeklyCap);
             if (choice is not { } chosen)
             {
                 return null;
             }
 
             var write = await store.WriteAsync(
-                Key, chosen.Next, MeetingsJsonContext.Default.RotationState, ETagCondition.For(stored), null, cancellationToken);
+                key, chosen.Next, MeetingsJsonContext.Default.RotationState, ETagCondition.For(stored), null, cancellationToken);
             if (write.Succeeded)
             {
                 return chosen.Rep;

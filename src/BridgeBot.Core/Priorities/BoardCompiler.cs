@@ -2,7 +2,6 @@ namespace BridgeBot.Core.Priorities;
 
 using BridgeBot.Core.Outbound;
 using BridgeBot.Core.Requests;
-using BridgeBot.Core.Requests.Dialogs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -61,11 +60,18 @@ public sealed partial class BoardCompiler(
     private async Task<PriorityBoard> BuildAsync(PriorityCycle cycle, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var previous = await PreviousAsync(cycle.Id, cancellationToken);
-        var open = await requests.ListOpenAsync(cancellationToken);
-        var items = RequestQueueDialog.Order(open.Where(r => r.Status != RequestStatus.InProgress))
-            .Select(r => ItemFor(r, now, previous))
-            .ToList();
+        var previous = await boards.PreviousAsync(cycle.Id, cancellationToken);
+        var items = new List<BoardItem>();
+        string? cursor = null;
+        do
+        {
+            var page = await requests.ListOpenAsync(RequestRepository.MaxPage, cursor, cancellationToken);
+            items.AddRange(page.Requests.Where(r => r.Status != RequestStatus.InProgress).Select(r => ItemFor(r, now, previous)));
+            cursor = page.Next;
+        }
+        while (cursor is not null && items.Count < options.Value.BoardSize);
+
+        items = items.Take(options.Value.BoardSize).ToList();
 
         var promised = new List<PromiseCheck>();
         if (previous is { Status: BoardStatus.Published })
@@ -93,13 +99,6 @@ public sealed partial class BoardCompiler(
             RequirementsForm.Describe(r.Form, RequirementsForm.Horizon) ?? "-",
             RequirementsForm.Describe(r.Form, RequirementsForm.Chargeback) ?? "-",
             r.Estimate, options.Value.DaysOf(r.Estimate?.Size), waited);
-    }
-
-    private async Task<PriorityBoard?> PreviousAsync(string cycleId, CancellationToken cancellationToken)
-    {
-        var ids = await boards.ListCycleIdsAsync(cancellationToken);
-        var before = ids.LastOrDefault(id => string.CompareOrdinal(id, cycleId) < 0);
-        return before is null ? null : (await boards.GetAsync(before, cancellationToken))?.Value;
     }
 
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Priority board {CycleId} compiled with {Count} request(s)")]

@@ -3,16 +3,13 @@ namespace BridgeBot.Core.Priorities;
 using BridgeBot.Core.State;
 
 /// <summary>
-/// Stores one board per cycle id (created only if absent, so compiling twice stores it once) and an index of cycle
-/// ids. Every change to a board is compare-and-set on its etag.
+/// Stores one board per cycle id, each in its own partition (created only if absent, so compiling twice stores it
+/// once), and an ordered index of cycle ids. Every change to a board is compare-and-set on its etag.
 /// </summary>
-public sealed class BoardRepository(IStateStore store)
+public sealed class BoardRepository(IStateStore store, ISortedIndexStore index)
 {
-    public const string Partition = "priorities";
-
-    private const int IndexAttempts = 100;
-
-    private static readonly StateKey CyclesKey = new(Partition, "cycles");
+    // Every cycle has score 0: members of equal score are ordered by id, and cycle ids sort by date in both formats.
+    internal static readonly StateKey CyclesKey = new("board-cycles");
 
     /// <summary>Stores a new board; null when a board for that cycle already exists (another host compiled it).</summary>
     public async Task<Versioned<PriorityBoard>?> TryCreateAsync(PriorityBoard board, CancellationToken cancellationToken)
@@ -24,7 +21,7 @@ public sealed class BoardRepository(IStateStore store)
             return null;
         }
 
-        await AddCycleAsync(board.CycleId, cancellationToken);
+        await index.AddAsync(CyclesKey, board.CycleId, 0, null, cancellationToken);
         return new Versioned<PriorityBoard>(board, write.ETag!);
     }
 
@@ -41,40 +38,21 @@ public sealed class BoardRepository(IStateStore store)
         return write.Succeeded ? new Versioned<PriorityBoard>(updated, write.ETag!) : null;
     }
 
-    /// <summary>Cycle ids with a board, oldest first.</summary>
-    public async Task<IReadOnlyList<string>> ListCycleIdsAsync(CancellationToken cancellationToken) =>
-        (await store.ReadAsync(CyclesKey, PrioritiesJsonContext.Default.CycleIdList, cancellationToken))?.Value.Ids ?? [];
+    /// <summary>The newest cycle ids with a board, newest first.</summary>
+    public async Task<IReadOnlyList<string>> ListCycleIdsAsync(int limit, CancellationToken cancellationToken) =>
+        (await index.RangeAsync(CyclesKey, new IndexQuery(Limit: limit, Descending: true), cancellationToken)).Entries.Select(e => e.Member).ToList();
 
     /// <summary>The newest board, or null before the first one.</summary>
-    public async Task<Versioned<PriorityBoard>?> LatestAsync(CancellationToken cancellationToken)
+    public async Task<Versioned<PriorityBoard>?> LatestAsync(CancellationToken cancellationToken) =>
+        await ListCycleIdsAsync(1, cancellationToken) is [var latest] ? await GetAsync(latest, cancellationToken) : null;
+
+    /// <summary>The board of the cycle before <paramref name="cycleId"/>, or null when it has none.</summary>
+    public async Task<PriorityBoard?> PreviousAsync(string cycleId, CancellationToken cancellationToken)
     {
-        var ids = await ListCycleIdsAsync(cancellationToken);
-        return ids.Count == 0 ? null : await GetAsync(ids[^1], cancellationToken);
+        var before = await index.RangeAsync(CyclesKey, new IndexQuery(Limit: 1, Descending: true, After: new IndexCursor(0, cycleId)), cancellationToken);
+        return before.Entries is [var previous] ? (await GetAsync(previous.Member, cancellationToken))?.Value : null;
     }
 
-    private static StateKey KeyOf(string cycleId) => new(Partition, "board:" + cycleId);
-
-    private async Task AddCycleAsync(string cycleId, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < IndexAttempts; attempt++)
-        {
-            var read = await store.ReadAsync(CyclesKey, PrioritiesJsonContext.Default.CycleIdList, cancellationToken);
-            var ids = read?.Value.Ids ?? [];
-            if (ids.Contains(cycleId))
-            {
-                return;
-            }
-
-            // Cycle ids sort by date in both formats, so the index stays in cycle order even if boards are created late.
-            var changed = ids.Append(cycleId).Order(StringComparer.Ordinal).ToList();
-            var write = await store.WriteAsync(CyclesKey, new CycleIdList(changed), PrioritiesJsonContext.Default.CycleIdList,
-                ETagCondition.For(read), null, cancellationToken);
-            if (write.Succeeded)
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException($"The cycle index kept changing under {IndexAttempts} attempts in a row.");
-    }
+    /// <summary>Where a cycle's board is stored.</summary>
+    public static StateKey KeyOf(string cycleId) => new($"board:{cycleId}");
 }

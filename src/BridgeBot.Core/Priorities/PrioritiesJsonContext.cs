@@ -9,8 +9,4 @@ using System.Text.Json.Serialization;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(PriorityBoard))]
-[JsonSerializable(typeof(CycleIdList))]
 internal sealed partial class PrioritiesJsonContext : JsonSerializerContext;
-
-/// <summary>The cycle ids that have a board, oldest first.</summary>
-internal sealed record CycleIdList(IReadOnlyList<string> Ids);

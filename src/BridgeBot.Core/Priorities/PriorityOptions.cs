@@ -36,6 +36,12 @@ public sealed class PriorityOptions
         ["XS"] = 0.5m, ["S"] = 2, ["M"] = 10, ["L"] = 20, ["XL"] = 40,
     };
 
+    /// <summary>
+    /// Most requests one board holds: the most urgent and oldest open ones. A review of hundreds of items is no
+    /// review, and compiling reads the queue only this far.
+    /// </summary>
+    public int BoardSize { get; set; } = 40;
+
     /// <summary>Who ranks and publishes, with their ids on each platform.</summary>
     public List<LeaderOptions> LeadershipGroup { get; set; } = [];
 
@@ -105,6 +111,11 @@ public sealed class PriorityOptionsValidator : IValidateOptions<PriorityOptions>
         if (options.CapacityDays < 0)
         {
             failures.Add($"{s}:CapacityDays must not be negative.");
+        }
+
+        if (options.BoardSize is < 1 or > 200)
+        {
+            failures.Add($"{s}:BoardSize must be between 1 and 200 (was {options.BoardSize}).");
         }
 
         if (options.SchedulerInterval <= TimeSpan.Zero)

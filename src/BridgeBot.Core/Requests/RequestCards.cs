@@ -83,7 +83,7 @@ public static class RequestCards
     }
 
     /// <summary>The requester's own requests with their status.</summary>
-    public static OutboundMessage StatusList(IReadOnlyList<ItRequest> requests)
+    public static OutboundMessage StatusList(IReadOnlyList<ItRequest> requests, bool hasOlder = false)
     {
         if (requests.Count == 0)
         {
@@ -92,12 +92,14 @@ public static class RequestCards
 
         var facts = requests.Select(r => new CardFact($"{r.Id} · {r.Title}",
             $"{RequestLifecycle.Describe(r.Status)}{(r.Assignee is { } a ? $" ({a.Name})" : string.Empty)} · filed {r.CreatedAt:yyyy-MM-dd}")).ToList();
-        var text = string.Create(CultureInfo.InvariantCulture, $"You have {requests.Count} IT request(s).");
+        var text = hasOlder
+            ? string.Create(CultureInfo.InvariantCulture, $"Your latest {requests.Count} IT requests.")
+            : string.Create(CultureInfo.InvariantCulture, $"You have {requests.Count} IT request(s).");
         return new OutboundMessage(text, new SummaryCard("Your IT requests", facts, []) { Body = text }) { Private = true };
     }
 
-    /// <summary>IT's queue of open requests, in the order given.</summary>
-    public static OutboundMessage Queue(IReadOnlyList<ItRequest> requests, DateTimeOffset now)
+    /// <summary>IT's queue of open requests, in the order given; <paramref name="total"/> counts every open request.</summary>
+    public static OutboundMessage Queue(IReadOnlyList<ItRequest> requests, DateTimeOffset now, long? total = null)
     {
         if (requests.Count == 0)
         {
@@ -106,7 +108,9 @@ public static class RequestCards
 
         var facts = requests.Select(r => new CardFact($"{r.Id} · {r.Title}", string.Create(CultureInfo.InvariantCulture,
             $"{Describe(r, RequirementsForm.Urgency)} urgency · {RequestLifecycle.Describe(r.Status)}{(r.Assignee is { } a ? $" ({a.Name})" : string.Empty)} · {(int)(now - r.CreatedAt).TotalDays} days old"))).ToList();
-        var text = string.Create(CultureInfo.InvariantCulture, $"{requests.Count} open IT request(s), most urgent and oldest first.");
+        var text = total is { } all && all > requests.Count
+            ? string.Create(CultureInfo.InvariantCulture, $"{all} open IT request(s); the {requests.Count} most urgent and oldest first.")
+            : string.Create(CultureInfo.InvariantCulture, $"{requests.Count} open IT request(s), most urgent and oldest first.");
         return new OutboundMessage(text, new SummaryCard("IT request queue", facts, []) { Body = text }) { Private = true };
     }
 

@@ -16,6 +16,9 @@ public sealed class RequestsOptions
 
     /// <summary>Request numbers continue from here: with 1000 the first request is ITR-1001.</summary>
     public long IdCounterSeed { get; set; } = 1000;
+
+    /// <summary>How long a done or declined request is kept after its last change; then it expires and leaves every list.</summary>
+    public TimeSpan RetainClosedFor { get; set; } = TimeSpan.FromDays(400);
 }
 
 /// <summary>A Teams channel or a Slack channel that IT watches.</summary>
@@ -82,6 +85,11 @@ public sealed class RequestsOptionsValidator : IValidateOptions<RequestsOptions>
         if (options.IdCounterSeed < 0)
         {
             failures.Add($"{RequestsOptions.Section}:IdCounterSeed must not be negative.");
+        }
+
+        if (options.RetainClosedFor <= TimeSpan.Zero)
+        {
+            failures.Add($"{RequestsOptions.Section}:RetainClosedFor must be positive, e.g. 400.00:00:00.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -46,15 +46,26 @@ internal static class MeetingEndpoints
             statusCode: StatusCodes.Status202Accepted);
     }
 
+    /// <summary>How many weeks up to the current one <c>GET /api/coverage</c> reports unless <c>?weeks=</c> says otherwise.</summary>
+    public const int DefaultWeeks = 12;
+
     public static async Task<IResult> CoverageAsync(
-        HttpContext context, MeetingsOptions options, MeetingRepository meetings, CancellationToken cancellationToken)
+        HttpContext context, MeetingsOptions options, CoverageLedger ledger, CancellationToken cancellationToken)
     {
         if (!HasKey(context, options.IngestApiKey))
         {
             return Unauthorized();
         }
 
-        var report = CoverageReport.Build(await meetings.ListAsync(cancellationToken), options);
+        var weeks = DefaultWeeks;
+        if (context.Request.Query.TryGetValue("weeks", out var asked) &&
+            (!int.TryParse(asked, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out weeks) ||
+             weeks is < 1 or > CoverageLedger.MaxWeeks))
+        {
+            return Problem($"weeks must be a whole number from 1 to {CoverageLedger.MaxWeeks}.");
+        }
+
+        var report = await ledger.ReportAsync(weeks, cancellationToken);
         return Results.Json(report, MeetingsHostJsonContext.Default.CoverageReport);
     }
 

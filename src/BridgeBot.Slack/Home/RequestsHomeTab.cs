@@ -14,8 +14,8 @@ public sealed class RequestsHomeTab(RequestRepository requests) : ISlackHomeTab
     public async ValueTask<HomeTabContent> GetAsync(string teamId, TurnUser user, CancellationToken cancellationToken)
     {
         var welcome = await _welcome.GetAsync(teamId, user, cancellationToken);
-        var mine = await requests.ListByRequesterAsync(ChannelKind.Slack, teamId, user.Id, cancellationToken);
-        var list = RequestCards.StatusList(mine.Take(MaxListed).ToList()).Card;
+        var mine = await requests.ListByRequesterAsync(ChannelKind.Slack, teamId, user.Id, MaxListed, null, cancellationToken);
+        var list = RequestCards.StatusList(mine.Requests, mine.Next is not null).Card;
         return list is null ? welcome : welcome with { Cards = [list, .. welcome.Cards] };
     }
 }

@@ -36,7 +36,7 @@ internal sealed class GraphChangeProcessor(GraphClient graph, MeetingTracker tra
         }
 
         // Deleted (or gone by the time we asked): Graph no longer tells us which meeting it was, the index does.
-        if (await store.ReadAsync(EventKey(eventId), cancellationToken) is { } indexed &&
+        if ((await store.ReadAsync(EventKey(eventId), cancellationToken) ?? await store.ReadAsync(LegacyEventKey(eventId), cancellationToken)) is { } indexed &&
             await meetings.GetAsync($"{GraphEventMapper.Source}:{System.Text.Encoding.UTF8.GetString(indexed.Value)}", cancellationToken) is { } record)
         {
             await tracker.ObserveAsync(record.Snapshot with { Cancelled = true }, cancellationToken);
@@ -54,5 +54,9 @@ internal sealed class GraphChangeProcessor(GraphClient graph, MeetingTracker tra
         return ok;
     }
 
-    private static StateKey EventKey(string eventId) => new("graph", $"event:{eventId}");
+    // One partition per event: there is one of these per calendar event seen, so they must spread over a cluster.
+    private static StateKey EventKey(string eventId) => new($"graph-event:{eventId}");
+
+    // Written by releases before the per-event partitions; read as a fallback until those entries expire (180 days).
+    private static StateKey LegacyEventKey(string eventId) => new("graph", $"event:{eventId}");
 }

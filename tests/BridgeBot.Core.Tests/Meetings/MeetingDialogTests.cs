@@ -180,15 +180,18 @@ public sealed class MeetingDialogTests
     }
 
     [Fact]
-    public async Task MeetingsOlderThanRetention_LeaveTheReportWhenNewOnesArrive()
+    public async Task MeetingsOlderThanRetention_ExpireFromRecordIndexAndTally()
     {
-        await _h.ObserveAsync(Meeting("old"));
-        _h.Time.Advance(_h.Options.RetainFor + TimeSpan.FromDays(4));
+        var old = await _h.ObserveAsync(Meeting("old"));
+        var week = RotationPlanner.WeekOf(old.Snapshot.Start);
+        _h.Time.Advance(_h.Options.RetainFor + TimeSpan.FromDays(8));
 
         await _h.ObserveAsync(Meeting("new", start: _h.Time.GetUtcNow().AddDays(1)));
 
-        Assert.Equal(["api:new"], (await _h.Meetings.ListAsync(default)).Select(r => r.Key));
         Assert.Null(await _h.Meetings.GetAsync("api:old", default));
+        Assert.Empty((await _h.Index.RangeAsync(MeetingKeys.Week("tenant-1", week), new BridgeBot.Core.State.IndexQuery(), default)).Entries);
+        var report = await _h.Ledger.ReportAsync(CoverageLedger.MaxWeeks, default);
+        Assert.Equal([RotationPlanner.WeekOf(_h.Time.GetUtcNow().AddDays(1))], report.ByWeek.Select(w => w.Group));
     }
 
     [Fact]
@@ -202,7 +205,7 @@ public sealed class MeetingDialogTests
 
         var result = await _h.PressAsync(_h.Coverage, Lead, new CommandInvoked("coverage", ""));
 
-        var report = CoverageReport.Build(await _h.Meetings.ListAsync(default), _h.Options);
+        var report = await _h.Ledger.ReportAsync(12, default);
         var week = Assert.Single(report.ByWeek);
         Assert.Equal((2, 1, 1, 50.0), (week.Meetings, week.ItAccepted, week.ItAttended, week.AcceptedPercent));
         Assert.Equal(Marketer, Assert.Single(report.ByOrganizer).Group);

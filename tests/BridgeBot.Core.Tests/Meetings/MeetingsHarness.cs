@@ -9,6 +9,7 @@ using BridgeBot.Core.Pipeline;
 using BridgeBot.Core.Scheduling;
 using BridgeBot.Core.State;
 using BridgeBot.Core.Turns;
+using BridgeBot.TestKit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -95,11 +96,14 @@ internal sealed class MeetingsHarness
             FallbackChannel = fallbackChannel,
             WeeklyCap = 5,
         };
-        State = new InMemoryStateStore(Time);
+        var stores = TestStores.InMemory(Time);
+        State = (InMemoryStateStore)stores.State;
+        Index = stores.Index;
         Installer.Channel = Channel;
         People = new PeopleMatcher(Directory, Options);
-        Meetings = new MeetingRepository(State, Time, Options);
-        Rotation = new RotationPlanner(State, Options);
+        Meetings = stores.Meetings(Options, Time);
+        Ledger = new CoverageLedger(stores.Tallies, Options, Time);
+        Rotation = new RotationPlanner(State, Options, Time);
         Notifier = new MeetingNotifier(new Outbox([Channel]), Options, Installer, People);
         Tracker = new MeetingTracker(Meetings, Rotation, Schedule, Notifier, Options, Time);
         Dispatcher = new ScheduleDispatcher(
@@ -107,7 +111,7 @@ internal sealed class MeetingsHarness
         Organizer = new OrganizerNudgeDialog(Meetings, Tracker, Notifier, calendar ?? new NoCalendarAccess(), People, Options, Time);
         Representative = new RepresentativeDialog(Meetings, Tracker, Notifier, People, Options);
         Attendance = new MeetingAttendanceDialog(Meetings, People);
-        Coverage = new CoverageDialog(Meetings, Options);
+        Coverage = new CoverageDialog(Ledger);
     }
 
     public FakeTimeProvider Time { get; } = new(T0);
@@ -123,6 +127,10 @@ internal sealed class MeetingsHarness
     public MeetingsOptions Options { get; }
 
     public InMemoryStateStore State { get; }
+
+    public ISortedIndexStore Index { get; }
+
+    public CoverageLedger Ledger { get; }
 
     public InMemoryScheduleStore Schedule { get; } = new();
 

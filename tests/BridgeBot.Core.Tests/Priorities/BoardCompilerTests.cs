@@ -23,7 +23,7 @@ public sealed class BoardCompilerTests : IDisposable
         Assert.All(outcomes, o => Assert.Equal("2026-12", o!.Board.CycleId));
         Assert.Single(_bot.Teams.SentTo(new UserTarget(Turns.ChannelKind.Teams, People.TeamsTenant, Leaders.LenaOnTeams.User.Id)));
         Assert.Single(_bot.Slack.SentTo(new UserTarget(Turns.ChannelKind.Slack, People.SlackTeam, Leaders.SamOnSlack.User.Id)));
-        Assert.Equal(["2026-12"], await _bot.Boards.ListCycleIdsAsync(CancellationToken.None));
+        Assert.Equal(["2026-12"], await _bot.Boards.ListCycleIdsAsync(10, CancellationToken.None));
     }
 
     [Fact]

@@ -6,5 +6,5 @@ using BridgeBot.TestKit;
 /// <summary>The repository contract on the embedded store.</summary>
 public sealed class InMemoryRequestRepositoryTests : RequestRepositoryContract
 {
-    protected override IStateStore CreateStore() => new InMemoryStateStore(TimeProvider.System);
+    protected override TestStores CreateStores() => TestStores.InMemory(TimeProvider.System);
 }

@@ -192,7 +192,7 @@ public sealed class IntakeDialogTests : IDisposable
         var second = Assert.IsType<ReplyResult>(await dialog.HandleAsync(new BridgeBot.Core.Pipeline.TurnContext(turn), CancellationToken.None));
 
         Assert.Equal(first.Message.Text, second.Message.Text);
-        Assert.Single(await _bot.Repository.ListOpenAsync(CancellationToken.None));
+        Assert.Single((await _bot.Repository.ListOpenAsync(100, null, CancellationToken.None)).Requests);
         Assert.Single(_bot.Teams.Sent);
     }
 

@@ -62,5 +62,5 @@ internal sealed class ControllableStateStore(IStateStore inner) : IStateStore
     public Task PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
 
     private static bool IsRequest(StateKey key) =>
-        key.Partition == Core.Requests.RequestRepository.Partition && key.Name.StartsWith("request:", StringComparison.Ordinal);
+        key.Partition.StartsWith("request:", StringComparison.Ordinal);
 }

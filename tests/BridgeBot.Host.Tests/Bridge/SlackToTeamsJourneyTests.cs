@@ -45,7 +45,7 @@ public abstract class SlackToTeamsJourneyTests(TestRedisFixture redis, int hosts
             Assert.NotNull(answer["errors"]![RequirementsForm.Goal]);
         }
 
-        Assert.Empty(await _host.Requests.ListOpenAsync(CancellationToken.None));
+        Assert.Empty((await _host.Requests.ListOpenAsync(100, null, CancellationToken.None)).Requests);
 
         // Valid: stored, confirmed to the marketer in Slack, posted for triage in Teams.
         using (var accepted = await _host.SlackInteractionAsync(

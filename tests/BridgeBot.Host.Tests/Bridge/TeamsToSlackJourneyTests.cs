@@ -42,7 +42,7 @@ public abstract class TeamsToSlackJourneyTests(TestRedisFixture redis, int hosts
         incomplete.Remove(RequirementsForm.Success);
         var withErrors = InlineCard(await ExecuteAsTomAsync(TeamsWire.Fill(form, incomplete)));
         Assert.Contains(withErrors["body"]!.AsArray(), e => (string?)e!["color"] == "Attention");
-        Assert.Empty(await _host.Requests.ListOpenAsync(CancellationToken.None));
+        Assert.Empty((await _host.Requests.ListOpenAsync(100, null, CancellationToken.None)).Requests);
 
         // Valid: the confirmation inline, the triage card in IT's Slack channel.
         var confirmation = InlineCard(await ExecuteAsTomAsync(TeamsWire.Fill(withErrors, Cast.ValidRequirements())));

@@ -76,9 +76,9 @@ public abstract class DuplicateDeliveryTests(TestRedisFixture redis, int hosts) 
         await _slack.WaitForAsync(r => r.Path == "/api/chat.postMessage", count: 3, timeout: TimeSpan.FromSeconds(2));
         Assert.Single(_slack.Requests, r => r.Path == "/api/chat.postMessage" && r.Body.Contains("\"U0REQ\"", StringComparison.Ordinal));
         Assert.Single(_slack.Requests, r => r.Path == "/api/chat.postMessage" && r.Body.Contains(ReliabilityHosts.TriageChannel, StringComparison.Ordinal));
-        var stored = await factory.Services.GetRequiredService<RequestRepository>().ListByRequesterAsync(ChannelKind.Slack, ReliabilityHosts.SlackTeam, "U0REQ", default);
+        var stored = (await factory.Services.GetRequiredService<RequestRepository>().ListByRequesterAsync(ChannelKind.Slack, ReliabilityHosts.SlackTeam, "U0REQ", 100, null, default)).Requests;
         Assert.Single(stored);
-        Assert.Single(Keys("*itrequests*:request:*"));
+        Assert.Single(Keys("*{request:ITR-*"));
         Assert.Empty(_log.Entries);
     }
 

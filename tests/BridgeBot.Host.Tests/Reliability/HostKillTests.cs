@@ -116,7 +116,7 @@ public sealed partial class HostKillTests(ITestOutputHelper output) : IAsyncLife
             var drafts = _exchanges.Where(e => e is { Step: "draft", ToldErrors: true }).Select(e => e.User).Distinct().ToList();
             foreach (var user in drafts)
             {
-                if ((await repository.ListByRequesterAsync(ChannelKind.Slack, Team(user), UserId(user), default)).Count > 0)
+                if ((await repository.ListByRequesterAsync(ChannelKind.Slack, Team(user), UserId(user), 100, null, default)).Requests.Count > 0)
                 {
                     continue;
                 }
@@ -139,7 +139,7 @@ public sealed partial class HostKillTests(ITestOutputHelper output) : IAsyncLife
         var (stored, toldRetry, confirmed) = (0, 0, 0);
         foreach (var submission in _exchanges.Where(e => e is { Step: "submit", Closed: true }))
         {
-            var filed = await requests.ListByRequesterAsync(ChannelKind.Slack, Team(submission.User), UserId(submission.User), default);
+            var filed = (await requests.ListByRequesterAsync(ChannelKind.Slack, Team(submission.User), UserId(submission.User), 100, null, default)).Requests;
             if (filed.Any(r => r.Values[RequirementsForm.Title] == Title(submission.User)))
             {
                 stored++;
@@ -257,7 +257,7 @@ public sealed partial class HostKillTests(ITestOutputHelper output) : IAsyncLife
     };
 
     private static RequestRepository Repository(StackExchange.Redis.IConnectionMultiplexer redis) =>
-        new(new RedisStateStore(redis), Options.Create(new RequestsOptions()));
+        new(new RedisStateStore(redis), new RedisSortedIndexStore(redis), Options.Create(new RequestsOptions()), TimeProvider.System);
 
     private static Dictionary<string, string> Complete(int user) => ItRequestPayloads.Answers(Title(user));
 

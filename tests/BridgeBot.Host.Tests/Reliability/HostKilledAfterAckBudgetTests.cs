@@ -71,8 +71,8 @@ public sealed class HostKilledAfterAckBudgetTests : IAsyncLifetime
         Assert.Equal("update", (string?)answer["response_action"]);
         Assert.Contains("not confirmed yet", answer["view"]!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
         Assert.Null(answer["view"]!["submit"]);
-        var repository = new RequestRepository(new RedisStateStore(admin), Options.Create(new RequestsOptions()));
-        Assert.Empty(await repository.ListByRequesterAsync(ChannelKind.Slack, ReliabilityHosts.SlackTeam, "U0KILL", default));
+        var repository = new RequestRepository(new RedisStateStore(admin), new RedisSortedIndexStore(admin), Options.Create(new RequestsOptions()), TimeProvider.System);
+        Assert.Empty((await repository.ListByRequesterAsync(ChannelKind.Slack, ReliabilityHosts.SlackTeam, "U0KILL", 100, null, default)).Requests);
         Assert.DoesNotContain(_slack.Requests, r => r.Path == "/api/chat.postMessage");
     }
 }

@@ -37,13 +37,14 @@ internal sealed class GraphTestBed : IAsyncDisposable
             MarketingGroupId = marketingGroupId,
         };
         var options = Options.Create(GraphOptions);
-        State = new InMemoryStateStore(Time);
-        Meetings = new MeetingRepository(State);
+        var stores = TestStores.InMemory(Time);
+        State = (InMemoryStateStore)stores.State;
+        Meetings = stores.Meetings(MeetingsOptions, Time);
         var notifier = new MeetingNotifier(new BridgeBot.Core.Outbound.Outbox([]), MeetingsOptions, new NoAppInstaller(),
             new PeopleMatcher(new NoPeopleDirectory(), MeetingsOptions));
         Client = new GraphClient(new HttpClient(), new FixedToken(), options, new BridgeBot.Core.Diagnostics.BridgeBotMetrics());
         Roster = new GraphMarketingRoster(Client, State, MeetingsOptions, Time, RosterLog);
-        Tracker = new MeetingTracker(Meetings, new RotationPlanner(State, MeetingsOptions), Schedule, notifier, MeetingsOptions, Time, Roster);
+        Tracker = new MeetingTracker(Meetings, new RotationPlanner(State, MeetingsOptions, Time), Schedule, notifier, MeetingsOptions, Time, Roster);
         Subscriptions = new GraphSubscriptionManager(Client, State, Tracker, Roster, options, Time, NullLogger<GraphSubscriptionManager>.Instance);
         Changes = new GraphChangeProcessor(Client, Tracker, Meetings, State);
         Calendar = new GraphMeetingCalendar(Client, options);

@@ -3,7 +3,7 @@ namespace BridgeBot.Core.Requests.Dialogs;
 using BridgeBot.Core.Dialogs;
 using BridgeBot.Core.Pipeline;
 
-/// <summary><c>queue</c>, for IT representatives: open requests, most urgent first, then oldest first.</summary>
+/// <summary><c>queue</c>, for IT representatives: the first page of open requests, most urgent first, then oldest first.</summary>
 public sealed class RequestQueueDialog(ItRepresentatives representatives, RequestRepository repository, TimeProvider time) : IDialog
 {
     public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command("queue")];
@@ -15,11 +15,11 @@ public sealed class RequestQueueDialog(ItRepresentatives representatives, Reques
             return RequestReplies.Private("The queue is for IT representatives. Use status to see your own requests.");
         }
 
-        var open = await repository.ListOpenAsync(cancellationToken);
-        return DialogResult.Reply(RequestCards.Queue(Order(open), time.GetUtcNow()));
+        var counts = repository.CountOpenAsync(cancellationToken);
+        var page = await repository.ListOpenAsync(PageSize, null, cancellationToken);
+        return DialogResult.Reply(RequestCards.Queue(page.Requests, time.GetUtcNow(), (await counts).Sum()));
     }
 
-    /// <summary>High before medium before low; within one urgency, the oldest first.</summary>
-    public static IReadOnlyList<ItRequest> Order(IEnumerable<ItRequest> requests) =>
-        requests.OrderBy(r => r.Urgency switch { "high" => 0, "medium" => 1, _ => 2 }).ThenBy(r => r.CreatedAt).ToList();
+    /// <summary>How many requests the queue card lists: the first page, most urgent and oldest first.</summary>
+    public const int PageSize = 20;
 }

@@ -11,7 +11,10 @@ public sealed class RequestStatusDialog(RequestRepository repository) : IDialog
     public async ValueTask<DialogResult> HandleAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        var mine = await repository.ListByRequesterAsync(turn.Channel, turn.Conversation.TenantId, turn.User.Id, cancellationToken);
-        return DialogResult.Reply(RequestCards.StatusList(mine));
+        var mine = await repository.ListByRequesterAsync(turn.Channel, turn.Conversation.TenantId, turn.User.Id, PageSize, null, cancellationToken);
+        return DialogResult.Reply(RequestCards.StatusList(mine.Requests, mine.Next is not null));
     }
+
+    /// <summary>How many of their requests a user sees, newest first.</summary>
+    public const int PageSize = 20;
 }

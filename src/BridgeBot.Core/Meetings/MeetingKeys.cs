@@ -1,0 +1,32 @@
+namespace BridgeBot.Core.Meetings;
+
+using System.Security.Cryptography;
+using System.Text;
+using BridgeBot.Core.State;
+
+/// <summary>
+/// Where meeting data lives. Each meeting is its own partition (tenant + meeting), so meetings spread over every
+/// slot of a Redis Cluster; the indexes and tallies that grow are split per tenant and ISO week, so no key holds more
+/// than a week of meetings and whole weeks expire together once they are past retention.
+/// </summary>
+public static class MeetingKeys
+{
+    /// <summary>The meeting's record.</summary>
+    public static StateKey Record(string tenant, string meetingKey) => new($"meeting:{tenant}:{meetingKey}");
+
+    /// <summary>Meetings starting in <paramref name="week"/>, scored by start time (ms).</summary>
+    public static StateKey Week(string tenant, string week) => new($"meetings-by-start:{tenant}:{week}");
+
+    /// <summary>The coverage tally of the marketing meetings starting in <paramref name="week"/>.</summary>
+    public static StateKey Coverage(string tenant, string week) => new($"coverage:{tenant}:{week}");
+
+    /// <summary>Which meeting a Teams join URL belongs to. Hashed: join URLs are long and carry ids of their own.</summary>
+    public static StateKey JoinUrl(string tenant, string joinUrl) =>
+        new($"meeting-join:{tenant}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joinUrl.Trim())))}");
+
+    /// <summary>The rotation's position and its proposals per week.</summary>
+    public static StateKey Rotation(string tenant) => new($"rotation:{tenant}");
+
+    /// <summary>The tenant part of every key: the configured Entra tenant, or <c>default</c>.</summary>
+    public static string TenantOf(MeetingsOptions options) => string.IsNullOrWhiteSpace(options.TenantId) ? "default" : options.TenantId;
+}
