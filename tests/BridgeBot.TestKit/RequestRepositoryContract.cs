@@ -23,10 +23,11 @@ public abstract class RequestRepositoryContract
         return new(stores.State, stores.Index, Options.Create(new RequestsOptions { IdCounterSeed = seed }), TimeProvider.System);
     }
 
-    private static ItRequest NewRequest(string id, string userId = "U0MIA", ChannelKind platform = ChannelKind.Slack, int minutes = 0) => new(
+    private static ItRequest NewRequest(
+        string id, string userId = "U0MIA", ChannelKind platform = ChannelKind.Slack, int minutes = 0, string urgency = "high") => new(
         id,
         new Requester(platform, "T1", userId, "Mia", "mia@example.com", new ConversationKey(platform, "T1", "D0MIA")),
-        new Dictionary<string, string> { [RequirementsForm.Title] = $"Request {id}", [RequirementsForm.Urgency] = "high" },
+        new Dictionary<string, string> { [RequirementsForm.Title] = $"Request {id}", [RequirementsForm.Urgency] = urgency },
         RequestStatus.Submitted,
         At.AddMinutes(minutes))
     {
@@ -140,5 +141,88 @@ public abstract class RequestRepositoryContract
 
         Assert.Equal(20, (await repository.ListOpenAsync(20, null, CancellationToken.None)).Requests.Count);
         Assert.Equal(20, (await repository.ListByRequesterAsync(ChannelKind.Slack, "T1", "U0MIA", 20, null, CancellationToken.None)).Requests.Count);
+    }
+
+    [Fact]
+    public async Task ListOpenAsync_PagesAcrossUrgencies_VisitEachOpenRequestOnceInQueueOrder()
+    {
+        var repository = NewRepository();
+        string[] urgencies = ["low", "high", "medium", "whatever"];
+        for (var i = 0; i < 13; i++)
+        {
+            await repository.CreateAsync(NewRequest($"ITR-{1001 + i}", minutes: i, urgency: urgencies[i % 4]), CancellationToken.None);
+        }
+
+        var seen = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await repository.ListOpenAsync(4, cursor, CancellationToken.None);
+            seen.AddRange(page.Requests.Select(r => r.Id));
+            cursor = page.Next;
+            pages++;
+        }
+        while (cursor is not null && pages < 10);
+
+        Assert.Equal(
+            ["ITR-1002", "ITR-1006", "ITR-1010", "ITR-1003", "ITR-1007", "ITR-1011", "ITR-1001", "ITR-1004", "ITR-1005", "ITR-1008", "ITR-1009", "ITR-1012", "ITR-1013"],
+            seen);
+        Assert.Equal(4, pages);
+    }
+
+    [Fact]
+    public async Task ListOpenAsync_UrgencyRaised_MovesTheRequestToItsQueue()
+    {
+        var repository = NewRepository();
+        await repository.CreateAsync(NewRequest("ITR-1001", urgency: "high"), CancellationToken.None);
+        var low = await repository.CreateAsync(NewRequest("ITR-1002", minutes: 1, urgency: "low"), CancellationToken.None);
+        var values = new Dictionary<string, string>(low.Value.Values) { [RequirementsForm.Urgency] = "high" };
+
+        await repository.UpdateAsync(low, low.Value with { Values = values }, CancellationToken.None);
+
+        Assert.Equal(["ITR-1001", "ITR-1002"], (await repository.ListOpenAsync(10, null, CancellationToken.None)).Requests.Select(r => r.Id));
+        Assert.Equal([2L, 0, 0], await repository.CountOpenAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ListByRequesterAsync_Pages_NewestFirstWithoutRepeats()
+    {
+        var repository = NewRepository();
+        for (var i = 0; i < 7; i++)
+        {
+            await repository.CreateAsync(NewRequest($"ITR-{1001 + i}", minutes: i), CancellationToken.None);
+        }
+
+        var first = await repository.ListByRequesterAsync(ChannelKind.Slack, "T1", "U0MIA", 4, null, CancellationToken.None);
+        var second = await repository.ListByRequesterAsync(ChannelKind.Slack, "T1", "U0MIA", 4, first.Next, CancellationToken.None);
+
+        Assert.Equal(["ITR-1007", "ITR-1006", "ITR-1005", "ITR-1004"], first.Requests.Select(r => r.Id));
+        Assert.Equal(["ITR-1003", "ITR-1002", "ITR-1001"], second.Requests.Select(r => r.Id));
+        Assert.Null(second.Next);
+    }
+
+    [Fact]
+    public async Task CreateAsync_SameRequestAgain_ReturnsTheStoredOneAndIndexesOnce()
+    {
+        var repository = NewRepository();
+        var request = NewRequest("ITR-1001");
+        var first = await repository.CreateAsync(request, CancellationToken.None);
+
+        var again = await repository.CreateAsync(request, CancellationToken.None);
+
+        Assert.Equal(first.ETag, again.ETag);
+        Assert.Single((await repository.ListOpenAsync(10, null, CancellationToken.None)).Requests);
+    }
+
+    [Fact]
+    public async Task CreateAsync_OtherRequestWithATakenId_Throws()
+    {
+        var repository = NewRepository();
+        await repository.CreateAsync(NewRequest("ITR-1001"), CancellationToken.None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => repository.CreateAsync(NewRequest("ITR-1001", userId: "U0OTHER"), CancellationToken.None));
+
+        Assert.Empty((await repository.ListByRequesterAsync(ChannelKind.Slack, "T1", "U0OTHER", 10, null, CancellationToken.None)).Requests);
     }
 }

@@ -137,7 +137,8 @@ public sealed class RequestRepository(IStateStore store, ISortedIndexStore index
         var key = RequestKeys.ByRequester(platform, tenantId, userId);
         var after = IndexCursor.TryParse(cursor, out var parsed) ? parsed : null;
         var page = await index.RangeAsync(key, new IndexQuery(Limit: Math.Clamp(limit, 1, MaxPage), Descending: true, After: after), cancellationToken);
-        var requests = await LoadAsync(page.Entries.Select(e => (key, e)).ToList(), _ => true, cancellationToken);
+        var requests = await LoadAsync(page.Entries.Select(e => (key, e)).ToList(),
+            r => r.Requester.Platform == platform && r.Requester.TenantId == tenantId && r.Requester.UserId == userId, cancellationToken);
         return new RequestPage(requests, page.Next?.Encode());
     }
 
