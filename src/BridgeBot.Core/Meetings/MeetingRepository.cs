@@ -63,12 +63,15 @@ public sealed class MeetingRepository(
         string meetingKey, Func<MeetingRecord?, MeetingRecord?> change, CancellationToken cancellationToken) =>
         UpdateAsync(meetingKey, change, null, cancellationToken);
 
-    /// <summary>As <see cref="UpdateAsync(string, Func{MeetingRecord?, MeetingRecord?}, CancellationToken)"/>, starting from a version already read.</summary>
+    /// <summary>
+    /// As <see cref="UpdateAsync(string, Func{MeetingRecord?, MeetingRecord?}, CancellationToken)"/>, starting from what
+    /// <see cref="ReadForUpdateAsync"/> read (saving the first read).
+    /// </summary>
     public async Task<MeetingRecord?> UpdateAsync(
-        string meetingKey, Func<MeetingRecord?, MeetingRecord?> change, Versioned<MeetingRecord>? alreadyRead, CancellationToken cancellationToken)
+        string meetingKey, Func<MeetingRecord?, MeetingRecord?> change, MeetingRead? alreadyRead, CancellationToken cancellationToken)
     {
         var key = MeetingKeys.Record(Tenant, meetingKey);
-        var stored = alreadyRead;
+        var stored = alreadyRead?.Stored;
         var fresh = alreadyRead is not null;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -159,8 +162,11 @@ public sealed class MeetingRepository(
         return counted;
     }
 
-    /// <summary>The record with its etag, to hand back to <see cref="UpdateAsync(string, Func{MeetingRecord?, MeetingRecord?}, Versioned{MeetingRecord}?, CancellationToken)"/>.</summary>
-    public async Task<Versioned<MeetingRecord>?> ReadVersionedAsync(string meetingKey, CancellationToken cancellationToken) =>
+    /// <summary>What is stored now (possibly nothing), to hand to <see cref="UpdateAsync(string, Func{MeetingRecord?, MeetingRecord?}, MeetingRead?, CancellationToken)"/>.</summary>
+    public async Task<MeetingRead> ReadForUpdateAsync(string meetingKey, CancellationToken cancellationToken) =>
+        new(await ReadVersionedAsync(meetingKey, cancellationToken));
+
+    private async Task<Versioned<MeetingRecord>?> ReadVersionedAsync(string meetingKey, CancellationToken cancellationToken) =>
         await store.ReadAsync(MeetingKeys.Record(Tenant, meetingKey), MeetingsJsonContext.Default.MeetingRecord, cancellationToken);
 
     // The records behind index entries, in entry order. An entry whose record is gone (expired) or now starts in
@@ -213,3 +219,6 @@ public sealed class MeetingRepository(
         return left < MinimumLifetime ? MinimumLifetime : left;
     }
 }
+
+/// <summary>A read of a meeting's record made before an update: the version stored then, or null when there was none.</summary>
+public sealed record MeetingRead(Versioned<MeetingRecord>? Stored);

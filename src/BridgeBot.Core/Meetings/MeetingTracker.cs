@@ -36,8 +36,8 @@ public sealed class MeetingTracker(
             return next with { DeclinedBy = Union(next.DeclinedBy, calendarDeclines) };
         }
 
-        var read = await meetings.ReadVersionedAsync(snapshot.Key, cancellationToken);
-        var before = read?.Value;
+        var read = await meetings.ReadForUpdateAsync(snapshot.Key, cancellationToken);
+        var before = read.Stored?.Value;
         var applied = Apply(before);
 
         // The rotation's turn is taken before the write, so that a new meeting is stored once, with its proposal.
