@@ -139,9 +139,10 @@ public sealed class MeetingRepository(
     /// <summary>
     /// Sets the tally of <paramref name="week"/> right from its records and drops index entries whose record expired
     /// or moved to another week: the repair for a host that died between the steps of a change. Reads the week a
-    /// page at a time; returns how many meetings it counted.
+    /// page at a time, hands each live record to <paramref name="alsoFor"/> when given; returns how many meetings it counted.
     /// </summary>
-    public async Task<int> ReconcileWeekAsync(string week, CancellationToken cancellationToken)
+    public async Task<int> ReconcileWeekAsync(
+        string week, Func<MeetingRecord, CancellationToken, Task>? alsoFor, CancellationToken cancellationToken)
     {
         var counted = 0;
         IndexCursor? after = null;
@@ -152,6 +153,11 @@ public sealed class MeetingRepository(
             foreach (var record in records)
             {
                 await ledger.CountAsync(week, record.Key, record, cancellationToken);
+                if (alsoFor is not null)
+                {
+                    await alsoFor(record, cancellationToken);
+                }
+
                 counted++;
             }
 

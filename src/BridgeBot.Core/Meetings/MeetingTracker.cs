@@ -70,6 +70,29 @@ public sealed class MeetingTracker(
     }
 
     /// <summary>
+    /// Repairs what a host that died between the steps of a change can leave: sets the coverage tallies of last week,
+    /// this week and next week right from the records, and schedules again the timers of the meetings ahead in that
+    /// window (scheduling what is already scheduled changes nothing). Returns how many meetings it checked.
+    /// </summary>
+    public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var checkedCount = 0;
+        foreach (var offset in new[] { -7, 0, 7 })
+        {
+            checkedCount += await meetings.ReconcileWeekAsync(RotationPlanner.WeekOf(now.AddDays(offset)), async (record, ct) =>
+            {
+                if (record.Snapshot.Start > now)
+                {
+                    await SyncScheduleAsync(record, ct);
+                }
+            }, cancellationToken);
+        }
+
+        return checkedCount;
+    }
+
+    /// <summary>
     /// Proposes the next representative when the meeting needs one and has none (or the proposed one declined).
     /// </summary>
     public async Task<MeetingRecord> EnsureProposalAsync(MeetingRecord record, CancellationToken cancellationToken) =>

@@ -47,6 +47,12 @@ public sealed class MeetingsOptions
     /// <summary>How long meetings are kept for the coverage report after their start.</summary>
     public TimeSpan RetainFor { get; set; } = TimeSpan.FromDays(400);
 
+    /// <summary>
+    /// How often each host sets the coverage tallies and timers of last, this and next week right from the meeting
+    /// records (the repair for a host that died between the steps of a change).
+    /// </summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How often the nudge dispatcher looks for due nudges.</summary>
     public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -13,6 +13,7 @@ internal static class MeetingsHostExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MeetingsOptions>>().Value);
         services.AddBridgeBotMeetings();
         services.AddHostedService<NudgeSchedulerService>();
+        services.AddHostedService<MeetingReconcileService>();
         return services;
     }
 
@@ -38,6 +39,11 @@ internal sealed class MeetingsOptionsValidator : IValidateOptions<MeetingsOption
         if (options.DispatchInterval < TimeSpan.FromSeconds(1))
         {
             errors.Add("Meetings:DispatchInterval must be at least 00:00:01.");
+        }
+
+        if (options.ReconcileInterval < TimeSpan.FromMinutes(1))
+        {
+            errors.Add("Meetings:ReconcileInterval must be at least 00:01:00.");
         }
 
         if (options.LeaseDuration < TimeSpan.FromSeconds(5))

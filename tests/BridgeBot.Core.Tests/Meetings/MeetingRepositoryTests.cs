@@ -85,7 +85,7 @@ public sealed class MeetingRepositoryTests
         var week = RotationPlanner.WeekOf(covered.Snapshot.Start);
         await _h.Ledger.CountAsync(week, "api:a", null, default);
 
-        var counted = await _h.Meetings.ReconcileWeekAsync(week, default);
+        var counted = await _h.Meetings.ReconcileWeekAsync(week, null, default);
 
         var row = (await WeekAsync(covered.Snapshot.Start))!;
         Assert.Equal(2, counted);
@@ -172,5 +172,19 @@ public sealed class MeetingRepositoryTests
 
         Assert.Equal(Reps[0], next.ProposedRep);
         Assert.Null((await _h.Meetings.GetAsync("api:past", default))!.ProposedRep);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_TimersLostToACrash_AreScheduledAgain()
+    {
+        var record = await _h.ObserveAsync(Meeting("m1"));
+        var reminder = NudgePlanner.ItemId(record.Key, NudgeKind.Reminder);
+        var planned = await _h.Schedule.GetAsync(reminder, default);
+        await _h.Schedule.CancelAsync(reminder, default);
+
+        var checkedCount = await _h.Tracker.ReconcileAsync(default);
+
+        Assert.Equal(1, checkedCount);
+        Assert.Equal(planned, await _h.Schedule.GetAsync(reminder, default));
     }
 }
