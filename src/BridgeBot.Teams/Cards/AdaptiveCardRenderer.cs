@@ -20,6 +20,11 @@ public static class AdaptiveCardRenderer
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
     public const string FormVerb = "bb.form";
 
+    /// <summary>The most actions Teams shows in one action set (host config <c>actions.maxActions</c>).</summary>
+    public const int MaxTopLevelActions = 5;
+
+    public const string MoreActionsTitle = "More…";
+
     // Big enough for the usual summary card, so most renders never grow the buffer.
     private const int InitialBufferBytes = 2048;
 
@@ -52,23 +57,7 @@ public static class AdaptiveCardRenderer
         writer.WriteEndArray();
         if (card.Actions.Count > 0)
         {
-            writer.WriteStartArray("actions"u8);
-            foreach (var action in card.Actions)
-            {
-                ExecuteAction(writer, action.Label, action.ActionId, action, static (writer, action) =>
-                {
-                    writer.WriteString(CardData.Action, action.ActionId);
-                    foreach (var (key, value) in action.Data)
-                    {
-                        if (key != CardData.Action)
-                        {
-                            writer.WriteString(key, value);
-                        }
-                    }
-                });
-            }
-
-            writer.WriteEndArray();
+            WriteActions(writer, card.Actions, 0);
         }
 
         WriteCardEnd(writer);
@@ -110,6 +99,46 @@ public static class AdaptiveCardRenderer
         writer.WriteEndArray();
         WriteCardEnd(writer);
     });
+
+    // Teams shows at most 5 top-level actions and drops the rest (the official parser reports TooManyActions): past
+    // that, the last slot becomes a "More" Action.ShowCard holding the remaining buttons, each still an Action.Execute.
+    private static void WriteActions(Utf8JsonWriter writer, IReadOnlyList<CardAction> actions, int from)
+    {
+        writer.WriteStartArray("actions"u8);
+        var overflow = actions.Count - from > MaxTopLevelActions;
+        var end = overflow ? from + MaxTopLevelActions - 1 : actions.Count;
+        for (var i = from; i < end; i++)
+        {
+            var action = actions[i];
+            ExecuteAction(writer, action.Label, action.ActionId, action, static (writer, action) =>
+            {
+                writer.WriteString(CardData.Action, action.ActionId);
+                foreach (var (key, value) in action.Data)
+                {
+                    if (key != CardData.Action)
+                    {
+                        writer.WriteString(key, value);
+                    }
+                }
+            });
+        }
+
+        if (overflow)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type"u8, "Action.ShowCard"u8);
+            writer.WriteString("title"u8, MoreActionsTitle);
+            writer.WriteStartObject("card"u8);
+            writer.WriteString("type"u8, "AdaptiveCard"u8);
+            writer.WriteStartArray("body"u8);
+            writer.WriteEndArray();
+            WriteActions(writer, actions, end);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
 
     private static RawJson Write<T>(T model, Action<Utf8JsonWriter, T> render)
     {

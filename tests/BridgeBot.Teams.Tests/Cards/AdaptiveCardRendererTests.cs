@@ -40,6 +40,44 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public async Task Render_EveryTemplateInEveryState_PassesOfficialAdaptiveCardsValidationWithoutProblems()
+    {
+        var cards = CardCatalog.EveryTemplate().ToList();
+
+        var results = await OfficialCardValidator.ValidateAsync(cards);
+
+        Assert.Equal(cards.Count, results.Count);
+        var problems = results.Where(r => r.Value.Length > 0).Select(r => $"{r.Key}: {string.Join("; ", r.Value)}").ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task OfficialValidator_SixActions_ReportsTooManyActions()
+    {
+        var actions = new JsonArray(Enumerable.Range(1, 6).Select(n => (JsonNode)new JsonObject { ["type"] = "Action.Submit", ["title"] = $"A{n}" }).ToArray());
+        var card = new JsonObject { ["type"] = "AdaptiveCard", ["version"] = "1.5", ["body"] = new JsonArray(), ["actions"] = actions };
+
+        var results = await OfficialCardValidator.ValidateAsync([("six", card)]);
+
+        Assert.Contains(results["six"], p => p.Contains("TooManyActions", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RenderSummary_MoreActionsThanTeamsShows_KeepsEveryActionReachable()
+    {
+        var actions = Enumerable.Range(1, 7).Select(n => new CardAction($"a{n}", $"Action {n}", new Dictionary<string, string>())).ToList();
+
+        var card = AdaptiveCardRenderer.RenderSummary(new SummaryCard("Title", [], actions)).ToNode()!;
+
+        var top = card["actions"]!.AsArray();
+        Assert.Equal(AdaptiveCardRenderer.MaxTopLevelActions, top.Count);
+        var more = top[^1]!;
+        Assert.Equal("Action.ShowCard", (string?)more["type"]);
+        var verbs = top.Take(top.Count - 1).Concat(more["card"]!["actions"]!.AsArray()).Select(a => (string?)a!["verb"]).ToList();
+        Assert.Equal(actions.Select(a => a.ActionId), verbs);
+    }
+
+    [Fact]
     public async Task OfficialValidator_BrokenCard_ReportsProblems()
     {
         var broken = JsonNode.Parse("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Input.Text","id":"x","isRequired":true}]}""")!.AsObject();

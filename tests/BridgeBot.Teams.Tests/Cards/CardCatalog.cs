@@ -62,6 +62,23 @@ internal static class CardCatalog
         yield return ("form-errors", Form(new FormView(EveryFieldForm, values, errors, "draft-7")));
     }
 
+    /// <summary>Every card Core's messages and forms render to, in every state (see <see cref="TestKit.RenderSamples"/>).</summary>
+    public static IEnumerable<(string Name, JsonObject Card)> EveryTemplate()
+    {
+        foreach (var (name, message) in TestKit.RenderSamples.Messages())
+        {
+            if (message.Card is { } card)
+            {
+                yield return (name, Summary(card));
+            }
+        }
+
+        foreach (var (name, view) in TestKit.RenderSamples.Forms())
+        {
+            yield return (name, Form(view));
+        }
+    }
+
     private static SummaryCard Run(IDialog dialog, TurnPayload payload)
     {
         var turn = new InboundTurn("d1", new ConversationKey(ChannelKind.Teams, "t", "a:1"), new TurnUser("29:u"), payload, DateTimeOffset.UnixEpoch);
