@@ -19,7 +19,7 @@ public static class RenderSamples
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
     /// <summary>A product name as long as a shortlist line may be: Slack refuses option values over 150 characters.</summary>
-    public static readonly string LongVendor = "Acme Campaign Cloud Enterprise Edition with the Marketing Automation, Audience Analytics, Consent Management and Multi-Brand Landing Page Builder add-ons";
+    public static readonly string LongVendor = "Acme Campaign Cloud Enterprise Edition with the Marketing Automation and Audience Analytics and Consent Management and Multi-Brand Landing Page Builder add-ons (EU region)";
 
     public static IEnumerable<(string Name, OutboundMessage Message)> Messages()
     {

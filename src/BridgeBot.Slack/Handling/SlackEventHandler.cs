@@ -113,7 +113,7 @@ public sealed partial class SlackEventHandler(
         return SlackAck.Empty;
     }
 
-    private static OutboundMessage OpenFormButton(string formTitle, string typed) =>
+    internal static OutboundMessage OpenFormButton(string formTitle, string typed) =>
         new(UseTheCommandText, new SummaryCard(formTitle, [], [new CardAction(RunCommandActionId, "Open the form", new Dictionary<string, string> { ["text"] = typed }) { Style = ActionStyle.Primary }])
         {
             Body = UseTheCommandText,
