@@ -71,9 +71,18 @@ public sealed class SlackCommandHandler(
         }
 
         var opened = await api.OpenViewAsync(command.TriggerId, json => modals.WriteJson(view, command.ChannelId, json), ct);
-        return opened.Ok
-            ? SlackAck.Empty
-            : Ephemeral(new Core.Outbound.OutboundMessage($"Sorry, the form could not be opened ({opened.Error!.Code}). Please run {command.Command} again."));
+        if (opened.Ok)
+        {
+            return SlackAck.Empty;
+        }
+
+        // The button runs the same command again, with a fresh trigger id from the press.
+        var typed = $"{command.Command?.TrimStart('/')} {command.Text}".Trim();
+        var retry = new Core.Outbound.CardAction(SlackEventHandler.RunCommandActionId, "Try again", new Dictionary<string, string> { ["text"] = typed })
+        {
+            Style = Core.Outbound.ActionStyle.Primary,
+        };
+        return Ephemeral(SlackInteractionHandler.FormNotOpened(view.Form.Title, opened.Error!.Code, retry));
     }
 
     internal static SlackAck Ephemeral(Core.Outbound.OutboundMessage message)

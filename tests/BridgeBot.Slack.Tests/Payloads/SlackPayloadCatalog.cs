@@ -31,7 +31,13 @@ internal static class SlackPayloadCatalog
 {
     public static IEnumerable<SlackPayload> All()
     {
-        foreach (var (name, message) in RenderSamples.Messages().Append(("open-form-button", SlackEventHandler.OpenFormButton("IT request", "itrequest"))))
+        var retry = new Core.Outbound.CardAction(SlackEventHandler.RunCommandActionId, "Try again", new Dictionary<string, string> { ["text"] = "itrequest new" });
+        var slackOnly = new (string, Core.Outbound.OutboundMessage)[]
+        {
+            ("open-form-button", SlackEventHandler.OpenFormButton("IT request", "itrequest")),
+            ("form-not-opened", SlackInteractionHandler.FormNotOpened("IT request", "expired_trigger_id", retry)),
+        };
+        foreach (var (name, message) in RenderSamples.Messages().Concat(slackOnly))
         {
             var rendered = MessageRenderer.Render(message);
             yield return message.Private
