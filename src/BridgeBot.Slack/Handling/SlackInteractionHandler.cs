@@ -20,6 +20,7 @@ public sealed class SlackInteractionHandler(
     SlackApiClient api,
     SlackTurnRunner runner,
     BackgroundWork background,
+    People.SlackUserNames names,
     IOptions<SlackOptions> options,
     TimeProvider time)
 {
@@ -84,6 +85,8 @@ public sealed class SlackInteractionHandler(
 
     private async Task<SlackAck> RunViewAsync(InboundTurn turn, string? channelId, CancellationToken ct)
     {
+        // A submission records who filed or changed something: by real name, not by Slack handle.
+        turn = turn with { User = await names.ResolveAsync(turn.Conversation.TenantId, turn.User, ct) };
         var result = await pipeline.RunAsync(turn, ct);
         var submitted = turn.Payload is FormSubmitted;
         switch (result)
@@ -147,6 +150,7 @@ public sealed class SlackInteractionHandler(
 
     private async Task<SlackAck> RunActionAsync(InboundTurn turn, InteractionPayload payload, string? channelId, CardAction pressed, CancellationToken ct)
     {
+        turn = turn with { User = await names.ResolveAsync(turn.Conversation.TenantId, turn.User, ct) };
         var result = await pipeline.RunAsync(turn, ct);
         var inMessage = payload.Container?.Type == "message" && channelId is not null;
         switch (result)

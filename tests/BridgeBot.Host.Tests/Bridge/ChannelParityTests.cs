@@ -5,10 +5,10 @@ using BridgeBot.Host.Tests.Slack;
 using BridgeBot.TestKit;
 
 /// <summary>
-/// Every Slack subcommand typed to the bot in Teams ("itrequest status") gets the same answer as the slash command
-/// in Slack ("/itrequest status"), through the real host with both channels on.
+/// The two channels behave the same, through the real host with both on: every Slack subcommand typed to the bot in
+/// Teams ("itrequest status") gets the slash command's answer, and people show by name whichever platform they use.
 /// </summary>
-public sealed class CommandParityTests(RedisServerFixture redis) : IAsyncLifetime, IClassFixture<RedisServerFixture>
+public sealed class ChannelParityTests(RedisServerFixture redis) : IAsyncLifetime, IClassFixture<RedisServerFixture>
 {
     private BridgeHost _host = null!;
 
@@ -31,6 +31,18 @@ public sealed class CommandParityTests(RedisServerFixture redis) : IAsyncLifetim
         Assert.Contains(expected, slack, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(expected, teams, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("I don't know", teams, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TriageCard_RequestFiledInSlack_ShowsTheRequestersRealNameNotTheHandle()
+    {
+        var id = await _host.FileFromSlackAsync();
+
+        var card = TeamsWire.TextOf(await _host.TeamsTriageCardAsync(id, 2));
+
+        Assert.Contains($"{Cast.SlackMarketerRealName} (Slack)", card, StringComparison.Ordinal);
+        Assert.DoesNotContain(Cast.SlackMarketer.ToLowerInvariant(), card, StringComparison.Ordinal);
+        Assert.Equal(Cast.SlackMarketerRealName, (await _host.StoredAsync(id)).Requester.DisplayName);
     }
 
     private async Task<string> SlackAnswerAsync(string text)
