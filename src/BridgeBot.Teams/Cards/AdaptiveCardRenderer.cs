@@ -67,23 +67,24 @@ public static class AdaptiveCardRenderer
     {
         WriteCardStart(writer);
         TextBlock(writer, view.Form.Title, TextStyle.Heading);
+        if (view.ErrorSummary() is { } summary)
+        {
+            TextBlock(writer, summary, TextStyle.ErrorSummary);
+        }
+
         foreach (var error in view.Errors.Where(e => view.Form.Field(e.FieldId) is null))
         {
             TextBlock(writer, error.Message, TextStyle.Error);
         }
 
-        foreach (var field in view.Form.Fields)
+        foreach (var field in view.Form.MainFields)
         {
-            AdaptiveCardInput.Write(writer, field, view.Values.Get(field.Id));
-            if (!string.IsNullOrWhiteSpace(field.HelpText))
-            {
-                TextBlock(writer, field.HelpText, TextStyle.Subtle);
-            }
+            Field(writer, view, field);
+        }
 
-            if (view.Errors.FirstOrDefault(e => e.FieldId == field.Id) is { } fieldError)
-            {
-                TextBlock(writer, fieldError.Message, TextStyle.Error);
-            }
+        foreach (var section in view.Form.Sections)
+        {
+            Section(writer, view, section);
         }
 
         writer.WriteEndArray();
@@ -99,6 +100,76 @@ public static class AdaptiveCardRenderer
         writer.WriteEndArray();
         WriteCardEnd(writer);
     });
+
+    private static void Field(Utf8JsonWriter writer, FormView view, FormField field)
+    {
+        AdaptiveCardInput.Write(writer, field, view.Values.Get(field.Id));
+        if (!string.IsNullOrWhiteSpace(field.HelpText))
+        {
+            TextBlock(writer, field.HelpText, TextStyle.Subtle);
+        }
+
+        if (view.Errors.FirstOrDefault(e => e.FieldId == field.Id) is { } fieldError)
+        {
+            TextBlock(writer, fieldError.Message, TextStyle.Error);
+        }
+    }
+
+    // A collapsed section is a toggle button over a hidden container: its inputs are part of the card and are
+    // submitted with it whether shown or not. It opens by itself when it holds answers (a restored draft) or errors.
+    private static void Section(Utf8JsonWriter writer, FormView view, FormSection section)
+    {
+        var fields = view.Form.FieldsOf(section).ToList();
+        if (fields.Count == 0)
+        {
+            return;
+        }
+
+        var containerId = "section." + section.Id;
+        var open = !section.Collapsed || fields.Exists(f => view.Values.Get(f.Id) is not null || view.Errors.Any(e => e.FieldId == f.Id));
+        if (section.Collapsed)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type"u8, "ActionSet"u8);
+            writer.WriteString("spacing"u8, "Large"u8);
+            writer.WriteStartArray("actions"u8);
+            writer.WriteStartObject();
+            writer.WriteString("type"u8, "Action.ToggleVisibility"u8);
+            writer.WriteString("title"u8, section.Title);
+            writer.WriteStartArray("targetElements"u8);
+            writer.WriteStringValue(containerId);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        else
+        {
+            TextBlock(writer, section.Title, TextStyle.Heading);
+        }
+
+        if (!string.IsNullOrWhiteSpace(section.Hint))
+        {
+            TextBlock(writer, section.Hint, TextStyle.Subtle);
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, "Container"u8);
+        writer.WriteString("id"u8, containerId);
+        if (!open)
+        {
+            writer.WriteBoolean("isVisible"u8, false);
+        }
+
+        writer.WriteStartArray("items"u8);
+        foreach (var field in fields)
+        {
+            Field(writer, view, field);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
 
     // Teams shows at most 5 top-level actions and drops the rest (the official parser reports TooManyActions): past
     // that, the last slot becomes a "More" Action.ShowCard holding the remaining buttons, each still an Action.Execute.
@@ -210,6 +281,10 @@ public static class AdaptiveCardRenderer
                 writer.WriteString("size"u8, "Small"u8);
                 writer.WriteString("spacing"u8, "None"u8);
                 break;
+            case TextStyle.ErrorSummary:
+                writer.WriteString("color"u8, "Attention"u8);
+                writer.WriteString("weight"u8, "Bolder"u8);
+                break;
             case TextStyle.Error:
                 writer.WriteString("color"u8, "Attention"u8);
                 writer.WriteString("spacing"u8, "None"u8);
@@ -227,5 +302,6 @@ public static class AdaptiveCardRenderer
         Heading,
         Subtle,
         Error,
+        ErrorSummary,
     }
 }

@@ -95,11 +95,80 @@ public sealed class AdaptiveCardRendererTests
 
         var body = AdaptiveCardRenderer.RenderForm(view).ToNode()!["body"]!.AsArray();
 
-        Assert.Equal("a", (string?)body[1]!["id"]);
-        Assert.Equal("Attention", (string?)body[2]!["color"]);
-        Assert.Equal("A is required.", (string?)body[2]!["text"]);
-        Assert.Equal("b", (string?)body[3]!["id"]);
+        Assert.Equal("a", (string?)body[2]!["id"]);
+        Assert.Equal("Attention", (string?)body[3]!["color"]);
+        Assert.Equal("A is required.", (string?)body[3]!["text"]);
+        Assert.Equal("b", (string?)body[4]!["id"]);
     }
+
+    [Fact]
+    public void RenderForm_Errors_SummaryUnderTheTitleNamesEveryAnswerToFix()
+    {
+        var form = new FormDefinition("f", "Form", [new FormField("a", "Needed by", FormFieldKind.Date), new FormField("b", "Who pays?", FormFieldKind.Text)]);
+        var view = new FormView(form, FormValues.Empty, [new FieldError("b", "Who pays? is required."), new FieldError("a", "Needed by cannot be in the past.")]);
+
+        var body = AdaptiveCardRenderer.RenderForm(view).ToNode()!["body"]!.AsArray();
+
+        Assert.Equal("Please check 2 answers: Needed by; Who pays?", (string?)body[1]!["text"]);
+        Assert.Equal("Attention", (string?)body[1]!["color"]);
+    }
+
+    [Fact]
+    public void RenderForm_CollapsedSection_IsAToggleOverAHiddenContainerOfItsInputs()
+    {
+        var body = AdaptiveCardRenderer.RenderForm(FormView.Blank(SectionedForm)).ToNode()!["body"]!.AsArray();
+
+        var toggle = body.Single(e => (string?)e!["type"] == "ActionSet")!["actions"]![0]!;
+        Assert.Equal("Action.ToggleVisibility", (string?)toggle["type"]);
+        Assert.Equal("More details", (string?)toggle["title"]);
+        var container = body.Single(e => (string?)e!["type"] == "Container")!;
+        Assert.Equal((string?)toggle["targetElements"]![0], (string?)container["id"]);
+        Assert.False((bool)container["isVisible"]!);
+        Assert.Equal("later", (string?)container["items"]![0]!["id"]);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void RenderForm_CollapsedSectionWithAnAnswerOrError_IsShownOpen(bool withError)
+    {
+        var view = withError
+            ? new FormView(SectionedForm, FormValues.Empty, [new FieldError("later", "Later is wrong.")])
+            : new FormView(SectionedForm, new FormValues([new("later", "typed before")]), []);
+
+        var body = AdaptiveCardRenderer.RenderForm(view).ToNode()!["body"]!.AsArray();
+
+        Assert.Null(body.Single(e => (string?)e!["type"] == "Container")!["isVisible"]);
+    }
+
+    [Fact]
+    public void RenderForm_FieldRequiredUnderACondition_LabelSaysWhen()
+    {
+        var form = new FormDefinition("f", "Form", [new FormField("why", "Why is it urgent?", FormFieldKind.MultilineText) { RequiredWhen = "urgency is High" }]);
+
+        var input = AdaptiveCardRenderer.RenderForm(FormView.Blank(form)).ToNode()!["body"]![1]!;
+
+        Assert.Equal("Why is it urgent? (required when urgency is High)", (string?)input["label"]);
+    }
+
+    [Fact]
+    public void RenderForm_DropdownWithoutPlaceholder_GetsAChoosePrompt()
+    {
+        var form = new FormDefinition("f", "Form", [new FormField("u", "Urgency", FormFieldKind.SingleChoice) { Choices = [new("low", "Low")] }]);
+
+        var input = AdaptiveCardRenderer.RenderForm(FormView.Blank(form)).ToNode()!["body"]![1]!;
+
+        Assert.Equal("Choose one", (string?)input["placeholder"]);
+    }
+
+    private static readonly FormDefinition SectionedForm = new("f", "Form",
+    [
+        new FormField("first", "First", FormFieldKind.Text) { Required = true },
+        new FormField("later", "Later", FormFieldKind.Text) { Section = "more" },
+    ])
+    {
+        Sections = [new FormSection("more", "More details", "Optional.") { Collapsed = true }],
+    };
 
     [Fact]
     public void RenderForm_SubmitAction_CarriesFormIdAndDraftWithSubmitFallback()
