@@ -65,12 +65,9 @@ public sealed class SlackCommandHandler(
 
     private async Task<SlackAck> OpenModalAsync(SlashCommandPayload command, Core.Outbound.FormView view, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(command.TriggerId))
-        {
-            return Ephemeral(new Core.Outbound.OutboundMessage("Slack sent no trigger id, so the form cannot open. Please run the command again."));
-        }
-
-        var opened = await api.OpenViewAsync(command.TriggerId, json => modals.WriteJson(view, command.ChannelId, json), ct);
+        var opened = string.IsNullOrEmpty(command.TriggerId)
+            ? new SlackApiResult<ViewResponse>(null, new SlackApiError("views.open", "no_trigger_id"))
+            : await api.OpenViewAsync(command.TriggerId, json => modals.WriteJson(view, command.ChannelId, json), ct);
         if (opened.Ok)
         {
             return SlackAck.Empty;
