@@ -85,8 +85,13 @@ public sealed class SlackInteractionHandler(
 
     private async Task<SlackAck> RunViewAsync(InboundTurn turn, string? channelId, CancellationToken ct)
     {
-        // A submission records who filed or changed something: by real name, not by Slack handle.
-        turn = turn with { User = await names.ResolveAsync(turn.Conversation.TenantId, turn.User, ct) };
+        // A submission records who filed or changed something: by real name, not by Slack handle. A closed modal
+        // only keeps a draft, which needs no name.
+        if (turn.Payload is FormSubmitted)
+        {
+            turn = turn with { User = await names.ResolveAsync(turn.Conversation.TenantId, turn.User, ct) };
+        }
+
         var result = await pipeline.RunAsync(turn, ct);
         var submitted = turn.Payload is FormSubmitted;
         switch (result)

@@ -100,7 +100,7 @@ public static class ModalRenderer
 
         if (first is not null && view.Errors.Any(e => e.FieldId != first.Id && view.Form.Field(e.FieldId) is not null) && view.ErrorSummary() is { } summary)
         {
-            errors[first.Id] = errors.TryGetValue(first.Id, out var own) ? $"{summary}. {own}" : summary + ".";
+            errors[first.Id] = errors.TryGetValue(first.Id, out var own) ? $"{summary} · {own}" : summary;
         }
 
         return errors.ToDictionary(e => e.Key, e => Mrkdwn.Truncate(e.Value, SlackLimits.InputLabel), StringComparer.Ordinal);
