@@ -39,6 +39,7 @@ public static partial class SlackServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<SlackApiClient>();
+        services.AddSingleton<People.SlackUserNames>();
         services.TryAddSingleton<BackgroundWork>();
         services.AddSingleton<SlackTurnRunner>();
         services.AddSingleton<Rendering.ModalViewCache>();

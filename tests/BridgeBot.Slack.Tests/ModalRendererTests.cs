@@ -129,4 +129,68 @@ public sealed class ModalRendererTests
 
         Assert.Throws<InvalidOperationException>(() => ModalRenderer.Render(FormView.Blank(form), null));
     }
+
+    [Fact]
+    public void Errors_ErrorFurtherDown_FirstInputAlsoCarriesTheSummary()
+    {
+        var view = new FormView(SampleForm.Definition, FormValues.Empty,
+            [new FieldError("title", "Title is required."), new FieldError("urgency", "Urgency is required.")]);
+
+        var errors = ModalRenderer.Errors(view);
+
+        Assert.StartsWith("Please check 2 answers: ", errors["title"], StringComparison.Ordinal);
+        Assert.EndsWith("Title is required.", errors["title"], StringComparison.Ordinal);
+        Assert.Equal("Urgency is required.", errors["urgency"]);
+    }
+
+    [Fact]
+    public void Render_Section_HeadingAndHintBeforeItsInputs()
+    {
+        var view = RenderJson(FormView.Blank(SectionedForm));
+
+        var blocks = view.GetProperty("blocks").EnumerateArray().ToList();
+        Assert.Equal(["first", "section.more", "section.more.hint", "later"], blocks.Select(b => b.GetProperty("block_id").GetString()));
+        Assert.Equal("header", blocks[1].GetProperty("type").GetString());
+        Assert.Equal("More details", blocks[1].GetProperty("text").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void Render_FieldRequiredUnderACondition_HintSaysWhen()
+    {
+        var form = new FormDefinition("f", "Form", [new FormField("why", "Why is it urgent?", FormFieldKind.MultilineText) { RequiredWhen = "urgency is High", HelpText = "The deadline." }]);
+
+        var block = Block(RenderJson(FormView.Blank(form)), "why");
+
+        Assert.Equal("Required when urgency is High. The deadline.", block.GetProperty("hint").GetProperty("text").GetString());
+        Assert.True(block.GetProperty("optional").GetBoolean());
+    }
+
+    [Fact]
+    public void Render_DropdownWithoutPlaceholder_GetsAChoosePrompt()
+    {
+        var form = new FormDefinition("f", "Form", [new FormField("u", "Urgency", FormFieldKind.SingleChoice) { Choices = [new("low", "Low")] }]);
+
+        var element = Block(RenderJson(FormView.Blank(form)), "u").GetProperty("element");
+
+        Assert.Equal("Choose one", element.GetProperty("placeholder").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void Cache_SectionedForm_WritesTheSameBytesAsRender()
+    {
+        var view = new FormView(SectionedForm, new FormValues([new("later", "typed")]), [new FieldError("first", "First is required.")], "d1");
+
+        var cached = System.Text.Encoding.UTF8.GetString(new ModalViewCache().GetJson(view, "C1"));
+
+        Assert.Equal(JsonSerializer.Serialize(ModalRenderer.Render(view, "C1"), SlackJsonContext.Default.SlackView), cached);
+    }
+
+    private static readonly FormDefinition SectionedForm = new("f", "Form",
+    [
+        new FormField("first", "First", FormFieldKind.Text) { Required = true },
+        new FormField("later", "Later", FormFieldKind.Text) { Section = "more" },
+    ])
+    {
+        Sections = [new FormSection("more", "More details", "Optional.") { Collapsed = true }],
+    };
 }

@@ -16,11 +16,28 @@ public sealed class SlackApiClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _slack.DisposeAsync();
 
-    private SlackApiClient Client() => new(
+    private SlackApiClient Client(Microsoft.Extensions.Logging.ILogger<SlackApiClient>? logger = null) => new(
         Options.Create(new SlackOptions { BotToken = "xoxb-test", ApiBaseUrl = _slack.BaseUrl + "api" }),
         TimeProvider.System,
         new BridgeBot.Core.Diagnostics.BridgeBotMetrics(),
-        NullLogger<SlackApiClient>.Instance);
+        logger ?? NullLogger<SlackApiClient>.Instance);
+
+    [Fact]
+    public async Task OpenViewAsync_InvalidArguments_LogsSlacksResponseMetadataMessages()
+    {
+        _slack.Respond(_ => CannedResponse.Json("""
+            {"ok":false,"error":"invalid_arguments","response_metadata":{"messages":["[ERROR] must be less than 151 characters [json-pointer:/view/blocks/0/element/options/3/value]"]}}
+            """));
+        var logger = new ListLogger<SlackApiClient>();
+        using var client = Client(logger);
+
+        var result = await client.OpenViewAsync(new ViewsOpenRequest("T1", new SlackView("modal", [])), CancellationToken.None);
+
+        Assert.Equal("invalid_arguments", result.Error!.Code);
+        var entry = Assert.Single(logger.Entries, e => e.Id.Id == 4100);
+        Assert.Contains("invalid_arguments", entry.Message);
+        Assert.Contains("must be less than 151 characters [json-pointer:/view/blocks/0/element/options/3/value]", entry.Message);
+    }
 
     [Fact]
     public async Task PostMessageAsync_Ok_SendsJsonWithBearerToken()

@@ -55,11 +55,13 @@ public sealed class DialogRouter
             : Fallback(arguments);
     }
 
+    // A typed "itrequest status" in Teams is the same command as Slack's "/itrequest status": a known first
+    // word is matched exactly like a slash command, subcommands included.
     private RouteMatch? MatchText(string text)
     {
         var word = CommandText.FirstWord(text).TrimStart('/');
-        return word.Length > 0 && _routes.TryGetValue((RouteKind.Command, word), out var dialog)
-            ? new RouteMatch(dialog, CommandText.Rest(text))
+        return word.Length > 0 && _routes.ContainsKey((RouteKind.Command, word))
+            ? MatchCommand(word, CommandText.Rest(text))
             : Fallback(text.Trim());
     }
 

@@ -15,8 +15,16 @@ public sealed record FormField(string Id, string Label, FormFieldKind Kind)
     /// <summary>Short help shown under or inside the input.</summary>
     public string? HelpText { get; init; }
 
-    /// <summary>Placeholder text for text-like inputs.</summary>
+    /// <summary>Placeholder text for text-like inputs and dropdowns.</summary>
     public string? Placeholder { get; init; }
+
+    /// <summary>The placeholder to show: <see cref="Placeholder"/>, or for a dropdown a "choose" prompt, so no dropdown is blank.</summary>
+    public string? PlaceholderOrDefault => Placeholder ?? Kind switch
+    {
+        FormFieldKind.SingleChoice => "Choose one",
+        FormFieldKind.MultiChoice => "Choose one or more",
+        _ => null,
+    };
 
     /// <summary>Longest accepted text, in characters.</summary>
     public int? MaxLength { get; init; }
@@ -35,6 +43,15 @@ public sealed record FormField(string Id, string Label, FormFieldKind Kind)
 
     /// <summary>For Date fields: a date before today is an error.</summary>
     public bool NotInPast { get; init; }
+
+    /// <summary>The <see cref="FormSection.Id"/> this field belongs to; null for the main part of the form.</summary>
+    public string? Section { get; init; }
+
+    /// <summary>
+    /// When an optional field becomes required (checked by a form rule), in words shown before submitting, e.g.
+    /// "urgency is High": "Required when urgency is High".
+    /// </summary>
+    public string? RequiredWhen { get; init; }
 
     /// <summary>The options of a choice field.</summary>
     public IReadOnlyList<FormChoice> Choices { get; init; } = [];

@@ -41,7 +41,9 @@ public static class CoSignCards
         var field = shortlist.Count > 0
             ? new FormField(VendorField, "Vendor", FormFieldKind.SingleChoice)
             {
-                Required = true, Choices = shortlist.Select(v => new FormChoice(v.Replace(',', ' '), v)).ToList(),
+                // A product name can be longer than Slack lets an option value be (150): the value is the product's
+                // place on the shortlist, and SignedVendor turns it back into the name.
+                Required = true, Choices = shortlist.Select((v, i) => new FormChoice(ChoiceValue(i), v)).ToList(),
             }
             : new FormField(VendorField, "Vendor", FormFieldKind.Text) { Required = true, MaxLength = 200 };
         return new FormDefinition(Sign, "Sign off vendor", [field with { HelpText = "Your signature is recorded with your name and the time." }])
@@ -49,6 +51,36 @@ public static class CoSignCards
             SubmitLabel = "Sign",
         };
     }
+
+    /// <summary>
+    /// The vendor a submitted sign form names: the shortlist entry its choice stands for, else the text as typed
+    /// (the free-text form, or a form rendered before choices were numbered).
+    /// </summary>
+    public static string SignedVendor(ItRequest request, string value)
+    {
+        var shortlist = VendorCoSign.Shortlist(request);
+        return value.StartsWith(ChoicePrefix, StringComparison.Ordinal) &&
+               int.TryParse(value.AsSpan(ChoicePrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) &&
+               n >= 1 && n <= shortlist.Count
+            ? shortlist[n - 1]
+            : value;
+    }
+
+    /// <summary>
+    /// The sign form's values with a vendor given by name (a card rendered before choices were numbered, a client
+    /// that sends the label) turned into its choice, so that validation sees a known option.
+    /// </summary>
+    public static FormValues WithVendorChoice(ItRequest request, FormValues values)
+    {
+        var shortlist = VendorCoSign.Shortlist(request);
+        var typed = values.Get(VendorField);
+        var index = typed is null ? -1 : shortlist.ToList().FindIndex(v => string.Equals(v.Replace(',', ' '), typed, StringComparison.OrdinalIgnoreCase) || string.Equals(v, typed, StringComparison.OrdinalIgnoreCase));
+        return index < 0 ? values : values.Merge(new FormValues([new(VendorField, ChoiceValue(index))]));
+    }
+
+    private const string ChoicePrefix = "vendor-";
+
+    private static string ChoiceValue(int index) => ChoicePrefix + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static FormDefinition ChangeForm { get; } = new(Change, "Ask for a change",
     [

@@ -13,7 +13,10 @@ public static class RequirementGaps
 
     private static readonly string[] TextFieldsThatMayBeOpen = [Success, Audience, CostCenter];
 
-    /// <summary>Every field answered "not known yet" (a choice, a typed phrase, or an empty target date), in form order.</summary>
+    /// <summary>
+    /// Every field answered "not known yet" (a choice, a typed phrase, an empty target date) or, in the optional
+    /// details, left empty, in form order. Fields only needed under a condition are no gap when empty.
+    /// </summary>
     public static IReadOnlyList<RequirementGap> Find(FormValues values) =>
         Definition.Fields.Where(f => IsGap(f, values)).Select(f => new RequirementGap(f.Id, f.Label)).ToList();
 
@@ -25,12 +28,17 @@ public static class RequirementGaps
             return value is null;
         }
 
-        if (field.Choices.Count > 0)
+        if (field.RequiredWhen is not null)
         {
-            return values.GetList(field.Id).Contains(Unknown);
+            return false;
         }
 
-        return TextFieldsThatMayBeOpen.Contains(field.Id) && value is not null &&
-            NotKnownPhrases.Contains(value.Trim().TrimEnd('.').ToLowerInvariant());
+        if (field.Choices.Count > 0)
+        {
+            return value is null || values.GetList(field.Id).Contains(Unknown);
+        }
+
+        return TextFieldsThatMayBeOpen.Contains(field.Id) &&
+            (value is null || NotKnownPhrases.Contains(value.Trim().TrimEnd('.').ToLowerInvariant()));
     }
 }

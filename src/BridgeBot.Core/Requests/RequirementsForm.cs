@@ -36,44 +36,73 @@ public static class RequirementsForm
 
     private static readonly FormChoice NotKnownYet = new(Unknown, "Not known yet");
 
-    /// <summary>The form as defined once for both platforms.</summary>
+    /// <summary>The id of the section with everything beyond the essentials.</summary>
+    public const string DetailsSection = "details";
+
+    /// <summary>
+    /// The form as defined once for both platforms: five essentials first (what, why, by when, who pays, how
+    /// sensitive), then "More details", all optional, whose gaps become topics for the talk with IT.
+    /// </summary>
     public static FormDefinition Definition { get; } = new(Id, "IT request", Fields())
     {
         SubmitLabel = "Send to IT",
         Rules = RequirementsRules.All,
+        Sections =
+        [
+            new FormSection(DetailsSection, "More details (optional)", "Answer what you know now; anything left open becomes a topic for your first talk with IT.")
+            {
+                Collapsed = true,
+            },
+        ],
     };
 
+    // Labels are questions in plain words and each hint is one line. Ids and choice values stay as released: they are
+    // Slack block ids and the keys of stored requests and drafts.
     private static FormField[] Fields() =>
     [
-        new(Title, "Title", FormFieldKind.Text)
+        new(Title, "What do you need?", FormFieldKind.Text)
         {
             Required = true, MaxLength = 120, Placeholder = "e.g. Landing page for the spring campaign",
-            HelpText = "A short name IT and you will use for this request.",
+            HelpText = "A short name you and IT will use for this request.",
         },
-        new(Goal, "Business goal / problem", FormFieldKind.MultilineText)
+        new(Goal, "Why do you need it?", FormFieldKind.MultilineText)
         {
-            Required = true, MaxLength = 2000,
-            HelpText = "What problem does this solve? IT may know an existing tool that already does it.",
+            Required = true, MaxLength = 2000, Placeholder = "The problem it solves or the goal it serves",
+            HelpText = "IT may know a tool you already have that does it.",
         },
-        new(Success, "Success criteria", FormFieldKind.MultilineText)
+        new(TargetDate, "Needed by", FormFieldKind.Date)
         {
-            Required = true, MaxLength = 1000,
-            HelpText = "How will we know it worked? Numbers help IT size it. Write \"not known yet\" if unsure.",
+            NotInPast = true, HelpText = "Leave empty if you don't know yet.",
         },
-        new(TargetDate, "Target date", FormFieldKind.Date)
+        new(CostCenter, "Who pays? (cost center)", FormFieldKind.Text)
         {
-            NotInPast = true,
-            HelpText = "When it must be live. Leave empty if not known yet; IT plans capacity by month.",
+            Required = true, MaxLength = 40, Placeholder = "e.g. MKT-4711",
+            HelpText = "Write \"not known yet\" if the budget is still open.",
         },
-        new(Audience, "Audience / scope", FormFieldKind.MultilineText)
-        {
-            Required = true, MaxLength = 1000,
-            HelpText = "Who will use or see it, which markets or brands: scope drives load, languages and legal checks.",
-        },
-        new(Systems, "Systems touched", FormFieldKind.MultiChoice)
+        new(DataSensitivity, "How sensitive is the data?", FormFieldKind.SingleChoice)
         {
             Required = true,
-            HelpText = "Every system it reads from or writes to; each one has an owner in IT who must be involved.",
+            HelpText = "The most sensitive data it touches; personal and payment data bring legal duties.",
+            Choices =
+            [
+                new("public", "Public"), new("internal", "Internal only"), new("personal", "Customers' personal data"),
+                new("payment", "Payment data"), NotKnownYet,
+            ],
+        },
+        new(Success, "How will you know it worked?", FormFieldKind.MultilineText)
+        {
+            Section = DetailsSection, MaxLength = 1000, Placeholder = "e.g. 2,000 sign-ups in 6 weeks",
+            HelpText = "A number helps IT size it.",
+        },
+        new(Audience, "Who will use or see it?", FormFieldKind.MultilineText)
+        {
+            Section = DetailsSection, MaxLength = 1000, Placeholder = "e.g. DACH customers, German and English",
+            HelpText = "Markets, brands and languages: they drive load and legal checks.",
+        },
+        new(Systems, "Which systems does it touch?", FormFieldKind.MultiChoice)
+        {
+            Section = DetailsSection,
+            HelpText = "Every system it reads from or writes to; each has an owner in IT.",
             Choices =
             [
                 new("cms", "Website / CMS"), new("crm", "CRM"), new("automation", "Marketing automation / email"),
@@ -81,71 +110,60 @@ public static class RequirementsForm
                 new("warehouse", "Data warehouse"), new("other", "Other"), NotKnownYet,
             ],
         },
-        new(SystemsOther, "Other systems", FormFieldKind.Text)
+        new(SystemsOther, "Which other systems?", FormFieldKind.Text)
         {
-            MaxLength = 200, HelpText = "Name the other systems, if you picked \"Other\".",
+            Section = DetailsSection, MaxLength = 200, RequiredWhen = "you picked \"Other\" above",
+            HelpText = "Name them, comma-separated.",
         },
-        new(DataSensitivity, "Data sensitivity", FormFieldKind.SingleChoice)
+        new(Horizon, "Quick fix or long-term?", FormFieldKind.SingleChoice)
         {
-            Required = true,
-            HelpText = "The most sensitive data involved. Personal and payment data bring legal duties (GDPR, PCI DSS).",
-            Choices =
-            [
-                new("public", "Public"), new("internal", "Internal"), new("personal", "Customer personal data"),
-                new("payment", "Payment data"), NotKnownYet,
-            ],
+            Section = DetailsSection,
+            HelpText = "A quick fix is cheap but lasts one campaign; long-term costs more and is maintained.",
+            Choices = [new("good-enough", "Quick fix (one campaign)"), new("built-to-last", "Long-term (built to last)"), NotKnownYet],
         },
-        new(Horizon, "Build horizon", FormFieldKind.SingleChoice)
+        new(Chargeback, "May IT bill outside help to your cost center?", FormFieldKind.SingleChoice)
         {
-            Required = true,
-            HelpText = "Good enough for one campaign is quick and cheap; built to last costs more but is maintained.",
-            Choices = [new("good-enough", "Good enough (one campaign)"), new("built-to-last", "Built to last"), NotKnownYet],
-        },
-        new(CostCenter, "Cost center", FormFieldKind.Text)
-        {
-            Required = true, MaxLength = 40,
-            HelpText = "Who pays. Write \"not known yet\" if the budget is still open.",
-        },
-        new(Chargeback, "Chargeback accepted?", FormFieldKind.SingleChoice)
-        {
-            Required = true,
-            HelpText = "If IT capacity is full, may IT buy outside help and charge it to your cost center?",
+            Section = DetailsSection,
+            HelpText = "Only if IT is fully booked and would hire help to make your date.",
             Choices = [new("yes", "Yes"), new("no", "No"), NotKnownYet],
         },
-        new(Value, "Expected value / ROI", FormFieldKind.SingleChoice)
+        new(Value, "What is it worth?", FormFieldKind.SingleChoice)
         {
-            Required = true,
-            HelpText = "Hard value is measurable money; soft value is brand, reach or goodwill. It sets priority.",
-            Choices = [new("hard", "Hard (measurable)"), new("soft", "Soft"), NotKnownYet],
+            Section = DetailsSection,
+            HelpText = "This sets its priority against other requests.",
+            Choices = [new("hard", "Money we can measure (sales, savings)"), new("soft", "Hard to measure (brand, reach)"), NotKnownYet],
         },
-        new(ValueDetail, "Expected value details", FormFieldKind.MultilineText)
+        new(ValueDetail, "How much, and how will you measure it?", FormFieldKind.MultilineText)
         {
-            MaxLength = 1000, HelpText = "For hard value: how much, and how you will measure it.",
+            Section = DetailsSection, MaxLength = 1000, RequiredWhen = "it is worth money we can measure",
+            HelpText = "e.g. 50k EUR extra sales, measured in the shop's reports.",
         },
-        new(Vendor, "Vendor or SaaS involved?", FormFieldKind.SingleChoice)
+        new(Vendor, "Are you buying a product or service for it?", FormFieldKind.SingleChoice)
         {
-            Required = true,
-            HelpText = "IT co-signs every contract: security, data protection and integration are checked before you buy.",
+            Section = DetailsSection,
+            HelpText = "IT co-signs every contract after checking security and data protection.",
             Choices = [new("no", "No"), new("yes", "Yes"), NotKnownYet],
         },
-        new(Shortlist, "Vendor shortlist", FormFieldKind.MultilineText)
+        new(Shortlist, "Which products are you considering?", FormFieldKind.MultilineText)
         {
-            MaxLength = 500, HelpText = "1 to 5 products you are considering, one per line (or comma-separated).",
+            Section = DetailsSection, MaxLength = 500, RequiredWhen = "you are buying a product or service",
+            HelpText = "1 to 5 products, one per line.",
         },
-        new(Maintainer, "Maintained after launch by", FormFieldKind.SingleChoice)
+        new(Maintainer, "Who looks after it after launch?", FormFieldKind.SingleChoice)
         {
-            Required = true,
-            HelpText = "Someone must update, patch and fix it after launch; unplanned maintenance lands on IT.",
-            Choices = [new("marketing", "Marketing"), new("it", "IT"), new("vendor", "Vendor"), NotKnownYet],
+            Section = DetailsSection,
+            HelpText = "Someone must update and fix it; unplanned upkeep lands on IT.",
+            Choices = [new("marketing", "Marketing"), new("it", "IT"), new("vendor", "The vendor"), NotKnownYet],
         },
-        new(Urgency, "Urgency", FormFieldKind.SingleChoice)
+        new(Urgency, "How urgent is it?", FormFieldKind.SingleChoice)
         {
-            Required = true, HelpText = "High urgency moves other work, so it needs a reason.",
+            Section = DetailsSection, HelpText = "High urgency moves other work, so it needs a reason.",
             Choices = [new("low", "Low"), new("medium", "Medium"), new("high", "High")],
         },
         new(Justification, "Why is it urgent?", FormFieldKind.MultilineText)
         {
-            MaxLength = 1000, HelpText = "Required for high urgency: the deadline or cost of waiting.",
+            Section = DetailsSection, MaxLength = 1000, RequiredWhen = "urgency is High",
+            HelpText = "The deadline, or what waiting would cost.",
         },
     ];
 

@@ -218,7 +218,7 @@ public sealed partial class SlackApiClient : IDisposable
 
                 if (!parsed.Ok)
                 {
-                    LogRefused(method, parsed.Error ?? "unknown_error");
+                    LogRefused(method, parsed.Error ?? "unknown_error", Details(parsed.ResponseMetadata));
                     return new(null, new SlackApiError(method, parsed.Error ?? "unknown_error"));
                 }
 
@@ -227,14 +227,30 @@ public sealed partial class SlackApiClient : IDisposable
         }
     }
 
+    // Slack names the failing part of a payload only in response_metadata.messages ("[ERROR] must be less than 151
+    // characters [json-pointer:/view/blocks/3/element/options/0/value]"). Capped: a long list is one log line, not a flood.
+    private const int MaxDetailsLength = 2000;
+
+    private static string Details(SlackResponseMetadata? metadata)
+    {
+        var parts = (metadata?.Messages ?? []).Concat((metadata?.Warnings ?? []).Select(w => "warning: " + w)).ToList();
+        if (parts.Count == 0)
+        {
+            return "no response_metadata";
+        }
+
+        var joined = string.Join(" | ", parts);
+        return joined.Length <= MaxDetailsLength ? joined : string.Concat(joined.AsSpan(0, MaxDetailsLength), "…");
+    }
+
     private static TimeSpan RetryAfter(HttpResponseMessage response)
     {
         var delta = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
         return delta < TimeSpan.Zero ? TimeSpan.Zero : delta > MaxRetryAfter ? MaxRetryAfter : delta;
     }
 
-    [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "Slack {Method} refused: {Error}")]
-    private partial void LogRefused(string method, string error);
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "Slack {Method} refused: {Error} ({Details})")]
+    private partial void LogRefused(string method, string error, string details);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Slack {Method} rate limited; retrying in {Seconds} s (attempt {Attempt})")]
     private partial void LogRateLimited(string method, double seconds, int attempt);

@@ -35,6 +35,15 @@ public sealed class SlackOptions
     /// </summary>
     public bool DeduplicateCommands { get; set; } = true;
 
+    /// <summary>How many people's names (from <c>users.info</c>) are kept in memory at most.</summary>
+    public int UserNameCacheSize { get; set; } = 10_000;
+
+    /// <summary>How long a name from <c>users.info</c> is used before it is looked up again (people rename themselves).</summary>
+    public TimeSpan UserNameCacheTtl { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>How long a <c>users.info</c> look-up may take before the turn goes on with the Slack handle.</summary>
+    public TimeSpan UserInfoTimeout { get; set; } = TimeSpan.FromMilliseconds(800);
+
     public bool HttpEnabled => !string.IsNullOrWhiteSpace(SigningSecret);
 
     public bool SocketModeEnabled => !string.IsNullOrWhiteSpace(AppToken);

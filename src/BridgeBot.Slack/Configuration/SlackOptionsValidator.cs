@@ -38,6 +38,21 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add("Slack:TurnBudget must be between 0 and 2.8 seconds (Slack wants an answer within 3 s).");
         }
 
+        if (options.UserNameCacheSize is < 1 or > 1_000_000)
+        {
+            failures.Add("Slack:UserNameCacheSize must be between 1 and 1000000.");
+        }
+
+        if (options.UserNameCacheTtl <= TimeSpan.Zero)
+        {
+            failures.Add("Slack:UserNameCacheTtl must be positive, e.g. 06:00:00.");
+        }
+
+        if (options.UserInfoTimeout <= TimeSpan.Zero || options.UserInfoTimeout > TimeSpan.FromSeconds(2))
+        {
+            failures.Add("Slack:UserInfoTimeout must be between 0 and 2 seconds (it is spent inside Slack's 3 s ack window).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -65,15 +65,21 @@ public sealed class SlackCommandHandler(
 
     private async Task<SlackAck> OpenModalAsync(SlashCommandPayload command, Core.Outbound.FormView view, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(command.TriggerId))
+        var opened = string.IsNullOrEmpty(command.TriggerId)
+            ? new SlackApiResult<ViewResponse>(null, new SlackApiError("views.open", "no_trigger_id"))
+            : await api.OpenViewAsync(command.TriggerId, json => modals.WriteJson(view, command.ChannelId, json), ct);
+        if (opened.Ok)
         {
-            return Ephemeral(new Core.Outbound.OutboundMessage("Slack sent no trigger id, so the form cannot open. Please run the command again."));
+            return SlackAck.Empty;
         }
 
-        var opened = await api.OpenViewAsync(command.TriggerId, json => modals.WriteJson(view, command.ChannelId, json), ct);
-        return opened.Ok
-            ? SlackAck.Empty
-            : Ephemeral(new Core.Outbound.OutboundMessage($"Sorry, the form could not be opened ({opened.Error!.Code}). Please run {command.Command} again."));
+        // The button runs the same command again, with a fresh trigger id from the press.
+        var typed = $"{command.Command?.TrimStart('/')} {command.Text}".Trim();
+        var retry = new Core.Outbound.CardAction(SlackEventHandler.RunCommandActionId, "Try again", new Dictionary<string, string> { ["text"] = typed })
+        {
+            Style = Core.Outbound.ActionStyle.Primary,
+        };
+        return Ephemeral(SlackInteractionHandler.FormNotOpened(view.Form.Title, opened.Error!.Code, retry));
     }
 
     internal static SlackAck Ephemeral(Core.Outbound.OutboundMessage message)

@@ -24,6 +24,7 @@ public sealed partial class SlackEventHandler(
     SlackTurnRunner runner,
     IDeduplicationStore deduplication,
     ISlackHomeTab homeTab,
+    People.SlackUserNames names,
     IOptions<SlackOptions> options,
     TimeProvider time)
 {
@@ -92,7 +93,7 @@ public sealed partial class SlackEventHandler(
         var turn = new InboundTurn(
             deliveryId,
             new ConversationKey(ChannelKind.Slack, teamId, ev.Channel ?? userId),
-            new TurnUser(userId),
+            await names.ResolveAsync(teamId, new TurnUser(userId), ct),
             new TextMessage(text),
             time.GetUtcNow());
         var message = await pipeline.RunAsync(turn, ct) switch
@@ -113,7 +114,7 @@ public sealed partial class SlackEventHandler(
         return SlackAck.Empty;
     }
 
-    private static OutboundMessage OpenFormButton(string formTitle, string typed) =>
+    internal static OutboundMessage OpenFormButton(string formTitle, string typed) =>
         new(UseTheCommandText, new SummaryCard(formTitle, [], [new CardAction(RunCommandActionId, "Open the form", new Dictionary<string, string> { ["text"] = typed }) { Style = ActionStyle.Primary }])
         {
             Body = UseTheCommandText,

@@ -20,6 +20,7 @@ public sealed class SlackInteractionHandler(
     SlackApiClient api,
     SlackTurnRunner runner,
     BackgroundWork background,
+    People.SlackUserNames names,
     IOptions<SlackOptions> options,
     TimeProvider time)
 {
@@ -84,6 +85,13 @@ public sealed class SlackInteractionHandler(
 
     private async Task<SlackAck> RunViewAsync(InboundTurn turn, string? channelId, CancellationToken ct)
     {
+        // A submission records who filed or changed something: by real name, not by Slack handle. A closed modal
+        // only keeps a draft, which needs no name.
+        if (turn.Payload is FormSubmitted)
+        {
+            turn = turn with { User = await names.ResolveAsync(turn.Conversation.TenantId, turn.User, ct) };
+        }
+
         var result = await pipeline.RunAsync(turn, ct);
         var submitted = turn.Payload is FormSubmitted;
         switch (result)
@@ -141,31 +149,25 @@ public sealed class SlackInteractionHandler(
             user,
             turnPayload,
             time.GetUtcNow());
-        return runner.RunAsync(started, "block_actions", ct => RunActionAsync(turn, payload, channelId, ct), SlackAck.Empty);
+        var pressed = new CardAction(actionId, "Try again", data) { Style = ActionStyle.Primary };
+        return runner.RunAsync(started, "block_actions", ct => RunActionAsync(turn, payload, channelId, pressed, ct), SlackAck.Empty);
     }
 
-    private async Task<SlackAck> RunActionAsync(InboundTurn turn, InteractionPayload payload, string? channelId, CancellationToken ct)
+    private async Task<SlackAck> RunActionAsync(InboundTurn turn, InteractionPayload payload, string? channelId, CardAction pressed, CancellationToken ct)
     {
+        turn = turn with { User = await names.ResolveAsync(turn.Conversation.TenantId, turn.User, ct) };
         var result = await pipeline.RunAsync(turn, ct);
+        var inMessage = payload.Container?.Type == "message" && channelId is not null;
         switch (result)
         {
-            case ShowFormResult { View: var view } when payload.TriggerId is { Length: > 0 } trigger:
-                await api.OpenViewAsync(new ViewsOpenRequest(trigger, ModalRenderer.Render(view, channelId)), ct);
+            case ShowFormResult { View: var view }:
+                await OpenFormAsync(turn, payload, view, inMessage ? channelId : null, pressed, ct);
                 break;
-            case FormErrorsResult { View: var view } when payload.TriggerId is { Length: > 0 } trigger:
-                await api.OpenViewAsync(new ViewsOpenRequest(trigger, ModalRenderer.Render(view, channelId)), ct);
+            case FormErrorsResult { View: var view }:
+                await OpenFormAsync(turn, payload, view, inMessage ? channelId : null, pressed, ct);
                 break;
-            case ReplyResult { Message: var message } when payload.Container?.Type == "message" && channelId is not null:
-                var rendered = MessageRenderer.Render(message);
-                if (message.Private)
-                {
-                    await api.PostEphemeralAsync(new ChatPostEphemeralRequest(channelId, turn.User.Id, rendered.Text) { Blocks = rendered.Blocks }, ct);
-                }
-                else
-                {
-                    await api.PostMessageAsync(new ChatPostMessageRequest(channelId, rendered.Text) { Blocks = rendered.Blocks }, ct);
-                }
-
+            case ReplyResult { Message: var message } when inMessage:
+                await ReplyInChannelAsync(channelId!, turn.User.Id, message, ct);
                 break;
             case ReplyResult { Message: var message }:
                 await SendToUserAsync(turn.User.Id, message, ct);
@@ -173,6 +175,49 @@ public sealed class SlackInteractionHandler(
         }
 
         return SlackAck.Empty;
+    }
+
+    // A modal that does not open (the trigger expired after 3 s, Slack refused the view) would otherwise leave the user
+    // with a button that did nothing: they are told why, privately, with the same button to press again.
+    private async Task OpenFormAsync(InboundTurn turn, InteractionPayload payload, FormView view, string? channelId, CardAction pressed, CancellationToken ct)
+    {
+        var opened = payload.TriggerId is { Length: > 0 } trigger
+            ? await api.OpenViewAsync(new ViewsOpenRequest(trigger, ModalRenderer.Render(view, payload.Channel?.Id ?? payload.Container?.ChannelId)), ct)
+            : new SlackApiResult<ViewResponse>(null, new SlackApiError("views.open", "no_trigger_id"));
+        if (opened.Ok)
+        {
+            return;
+        }
+
+        var notice = FormNotOpened(view.Form.Title, opened.Error!.Code, pressed);
+        if (channelId is not null)
+        {
+            await ReplyInChannelAsync(channelId, turn.User.Id, notice, ct);
+        }
+        else
+        {
+            await SendToUserAsync(turn.User.Id, notice, ct);
+        }
+    }
+
+    /// <summary>The private note that a form did not open, with <paramref name="retry"/> to press again.</summary>
+    internal static OutboundMessage FormNotOpened(string formTitle, string errorCode, CardAction retry)
+    {
+        var text = $"Sorry, the \"{formTitle}\" form could not be opened ({errorCode}). Nothing was lost: press Try again to open it.";
+        return new OutboundMessage(text, new SummaryCard(formTitle, [], [retry]) { Body = text }) { Private = true };
+    }
+
+    private async Task ReplyInChannelAsync(string channelId, string userId, OutboundMessage message, CancellationToken ct)
+    {
+        var rendered = MessageRenderer.Render(message);
+        if (message.Private)
+        {
+            await api.PostEphemeralAsync(new ChatPostEphemeralRequest(channelId, userId, rendered.Text) { Blocks = rendered.Blocks }, ct);
+        }
+        else
+        {
+            await api.PostMessageAsync(new ChatPostMessageRequest(channelId, rendered.Text) { Blocks = rendered.Blocks }, ct);
+        }
     }
 
     private async Task SendToUserAsync(string userId, OutboundMessage message, CancellationToken ct)

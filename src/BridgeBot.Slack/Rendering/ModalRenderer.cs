@@ -15,14 +15,41 @@ public static class ModalRenderer
 
     public static SlackView Render(FormView view, string? channelId)
     {
-        var form = view.Form;
-        var blocks = Summary(view, form.Fields.Count);
-        foreach (var field in form.Fields)
+        var layout = Layout(view.Form);
+        var blocks = Summary(view, layout.Count);
+        foreach (var (field, block) in layout)
         {
-            blocks.Add(RenderField(field, view.Values.Get(field.Id)));
+            blocks.Add(field is null ? block! : RenderField(field, view.Values.Get(field.Id)));
         }
 
         return Envelope(view, channelId, blocks);
+    }
+
+    /// <summary>
+    /// The modal's blocks below the summary, in order: each field's input (Field set) or a section's heading and
+    /// hint (Block set). Slack has no collapsible part, so a section is a heading with its one-line hint.
+    /// </summary>
+    internal static List<(FormField? Field, SlackBlock? Block)> Layout(FormDefinition form)
+    {
+        var layout = form.MainFields.Select(f => ((FormField?)f, (SlackBlock?)null)).ToList();
+        foreach (var section in form.Sections)
+        {
+            var fields = form.FieldsOf(section).ToList();
+            if (fields.Count == 0)
+            {
+                continue;
+            }
+
+            layout.Add((null, new HeaderBlock(SlackText.Plain(Mrkdwn.Truncate(section.Title, SlackLimits.HeaderText))) { BlockId = "section." + section.Id }));
+            if (section.Hint is { Length: > 0 } hint)
+            {
+                layout.Add((null, new ContextBlock([SlackText.Plain(Mrkdwn.Truncate(hint, SlackLimits.SectionText))]) { BlockId = "section." + section.Id + ".hint" }));
+            }
+
+            layout.AddRange(fields.Select(f => ((FormField?)f, (SlackBlock?)null)));
+        }
+
+        return layout;
     }
 
     /// <summary>The blocks above the inputs: the errors of a view that has some. Checks that the inputs will fit.</summary>
@@ -57,16 +84,26 @@ public static class ModalRenderer
     };
 
     /// <summary>Errors for <c>response_action: errors</c>, keyed by input block id (= field id).</summary>
+    /// <remarks>
+    /// Slack shows these only next to their inputs. When one is further down than the first input, the first input
+    /// also carries the summary, so the top of the modal says what to fix.
+    /// </remarks>
     public static Dictionary<string, string> Errors(FormView view)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var first = Layout(view.Form).Select(l => l.Field).FirstOrDefault(f => f is not null);
         foreach (var error in view.Errors)
         {
-            var key = view.Form.Field(error.FieldId) is null && view.Form.Fields.Count > 0 ? view.Form.Fields[0].Id : error.FieldId;
-            errors.TryAdd(key, Mrkdwn.Truncate(error.Message, SlackLimits.InputLabel));
+            var key = view.Form.Field(error.FieldId) is null && first is not null ? first.Id : error.FieldId;
+            errors[key] = errors.TryGetValue(key, out var earlier) ? $"{earlier} {error.Message}" : error.Message;
         }
 
-        return errors;
+        if (first is not null && view.Errors.Any(e => e.FieldId != first.Id && view.Form.Field(e.FieldId) is not null) && view.ErrorSummary() is { } summary)
+        {
+            errors[first.Id] = errors.TryGetValue(first.Id, out var own) ? $"{summary} · {own}" : summary;
+        }
+
+        return errors.ToDictionary(e => e.Key, e => Mrkdwn.Truncate(e.Value, SlackLimits.InputLabel), StringComparer.Ordinal);
     }
 
     public static string EncodeMetadata(ModalMetadata metadata)
@@ -99,7 +136,9 @@ public static class ModalRenderer
     internal static InputBlock RenderField(FormField field, string? value)
     {
         var maxLength = field.MaxLength is int max ? Math.Min(max, SlackLimits.TextInputMaxLength) : (int?)null;
-        var placeholder = field.Placeholder is { Length: > 0 } p ? SlackText.Plain(Mrkdwn.Truncate(p, SlackLimits.Placeholder)) : null;
+        var placeholder = field.PlaceholderOrDefault is { Length: > 0 } p ? SlackText.Plain(Mrkdwn.Truncate(p, SlackLimits.Placeholder)) : null;
+        // Slack marks every optional input "(optional)" itself, so a condition goes in front of the hint, not in the label.
+        var hint = field.RequiredWhen is { } when ? $"Required when {when}. {field.HelpText}".Trim() : field.HelpText;
         SlackElement element = field.Kind switch
         {
             FormFieldKind.Text or FormFieldKind.Number => new PlainTextInputElement { InitialValue = value, MaxLength = maxLength, Placeholder = placeholder },
@@ -115,7 +154,7 @@ public static class ModalRenderer
         return new InputBlock(SlackText.Plain(Mrkdwn.Truncate(field.Label, SlackLimits.InputLabel)), element with { ActionId = field.Id })
         {
             BlockId = field.Id,
-            Hint = field.HelpText is { Length: > 0 } h ? SlackText.Plain(Mrkdwn.Truncate(h, SlackLimits.InputLabel)) : null,
+            Hint = hint is { Length: > 0 } h ? SlackText.Plain(Mrkdwn.Truncate(h, SlackLimits.InputLabel)) : null,
             // A toggle left unticked is a valid "no"; Slack would refuse to submit an unticked required checkbox.
             Optional = field.Required && field.Kind != FormFieldKind.Toggle ? null : true,
         };

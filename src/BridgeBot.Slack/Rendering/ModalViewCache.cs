@@ -15,7 +15,7 @@ using BridgeBot.Slack.Wire;
 /// </summary>
 public sealed class ModalViewCache
 {
-    private readonly ConditionalWeakTable<FormDefinition, byte[][]> _blankInputs = new();
+    private readonly ConditionalWeakTable<FormDefinition, Layout> _layouts = new();
 
     public byte[] GetJson(FormView view, string? channelId)
     {
@@ -26,24 +26,32 @@ public sealed class ModalViewCache
 
     public void WriteJson(FormView view, string? channelId, IBufferWriter<byte> json)
     {
-        var fields = view.Form.Fields;
-        var summary = ModalRenderer.Summary(view, fields.Count);
-        var blank = _blankInputs.GetValue(view.Form, form => form.Fields.Select(f => Serialize(ModalRenderer.RenderField(f, null))).ToArray());
+        var layout = _layouts.GetValue(view.Form, form => new Layout(ModalRenderer.Layout(form)));
+        var summary = ModalRenderer.Summary(view, layout.Items.Count);
         var envelope = JsonSerializer.SerializeToUtf8Bytes(ModalRenderer.Envelope(view, channelId, summary), SlackJsonContext.Default.SlackView);
         var insertAt = EndOfBlocks(envelope);
 
         json.Write(envelope.AsSpan(0, insertAt));
-        for (var i = 0; i < fields.Count; i++)
+        for (var i = 0; i < layout.Items.Count; i++)
         {
             if (i > 0 || summary.Count > 0)
             {
                 json.Write(","u8);
             }
 
-            json.Write(view.Values.Get(fields[i].Id) is { } value ? Serialize(ModalRenderer.RenderField(fields[i], value)) : blank[i]);
+            var field = layout.Items[i].Field;
+            json.Write(field is not null && view.Values.Get(field.Id) is { } value ? Serialize(ModalRenderer.RenderField(field, value)) : layout.Blank[i]);
         }
 
         json.Write(envelope.AsSpan(insertAt));
+    }
+
+    /// <summary>A form's blocks below the summary, and each one serialized as it is without a value.</summary>
+    private sealed class Layout(List<(FormField? Field, SlackBlock? Block)> items)
+    {
+        public List<(FormField? Field, SlackBlock? Block)> Items { get; } = items;
+
+        public byte[][] Blank { get; } = items.Select(i => Serialize(i.Field is null ? i.Block! : ModalRenderer.RenderField(i.Field, null))).ToArray();
     }
 
     private static byte[] Serialize(SlackBlock block) => JsonSerializer.SerializeToUtf8Bytes(block, SlackJsonContext.Default.SlackBlock);

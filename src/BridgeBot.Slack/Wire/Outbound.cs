@@ -52,6 +52,16 @@ public class SlackApiResponse
     public bool Ok { get; set; }
     public string? Error { get; set; }
     public string? Warning { get; set; }
+
+    /// <summary>Where Slack says what exactly is wrong (e.g. which block of a view failed its schema).</summary>
+    public SlackResponseMetadata? ResponseMetadata { get; set; }
+}
+
+/// <summary><c>response_metadata</c>: Slack's detailed <c>messages</c> and <c>warnings</c> for a call.</summary>
+public sealed class SlackResponseMetadata
+{
+    public List<string>? Messages { get; set; }
+    public List<string>? Warnings { get; set; }
 }
 
 public sealed class ChatMessageResponse : SlackApiResponse

@@ -12,7 +12,7 @@ internal static class AdaptiveCardInput
         writer.WriteStartObject();
         writer.WriteString("type"u8, InputType(field.Kind));
         writer.WriteString("id"u8, field.Id);
-        writer.WriteString("label"u8, field.Label);
+        writer.WriteString("label"u8, field.RequiredWhen is { } when ? $"{field.Label} (required when {when})" : field.Label);
         switch (field.Kind)
         {
             case FormFieldKind.Text or FormFieldKind.MultilineText or FormFieldKind.User:
@@ -69,7 +69,7 @@ internal static class AdaptiveCardInput
                 }
 
                 writer.WriteEndArray();
-                WriteIfPresent(writer, "placeholder"u8, field.Placeholder);
+                WriteIfPresent(writer, "placeholder"u8, field.PlaceholderOrDefault);
                 WriteIfPresent(writer, "value"u8, value);
                 break;
             case FormFieldKind.Toggle:

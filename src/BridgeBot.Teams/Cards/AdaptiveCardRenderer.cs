@@ -20,6 +20,11 @@ public static class AdaptiveCardRenderer
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
     public const string FormVerb = "bb.form";
 
+    /// <summary>The most actions Teams shows in one action set (host config <c>actions.maxActions</c>).</summary>
+    public const int MaxTopLevelActions = 5;
+
+    public const string MoreActionsTitle = "More…";
+
     // Big enough for the usual summary card, so most renders never grow the buffer.
     private const int InitialBufferBytes = 2048;
 
@@ -52,23 +57,7 @@ public static class AdaptiveCardRenderer
         writer.WriteEndArray();
         if (card.Actions.Count > 0)
         {
-            writer.WriteStartArray("actions"u8);
-            foreach (var action in card.Actions)
-            {
-                ExecuteAction(writer, action.Label, action.ActionId, action, static (writer, action) =>
-                {
-                    writer.WriteString(CardData.Action, action.ActionId);
-                    foreach (var (key, value) in action.Data)
-                    {
-                        if (key != CardData.Action)
-                        {
-                            writer.WriteString(key, value);
-                        }
-                    }
-                });
-            }
-
-            writer.WriteEndArray();
+            WriteActions(writer, card.Actions, 0);
         }
 
         WriteCardEnd(writer);
@@ -78,23 +67,24 @@ public static class AdaptiveCardRenderer
     {
         WriteCardStart(writer);
         TextBlock(writer, view.Form.Title, TextStyle.Heading);
+        if (view.ErrorSummary() is { } summary)
+        {
+            TextBlock(writer, summary, TextStyle.ErrorSummary);
+        }
+
         foreach (var error in view.Errors.Where(e => view.Form.Field(e.FieldId) is null))
         {
             TextBlock(writer, error.Message, TextStyle.Error);
         }
 
-        foreach (var field in view.Form.Fields)
+        foreach (var field in view.Form.MainFields)
         {
-            AdaptiveCardInput.Write(writer, field, view.Values.Get(field.Id));
-            if (!string.IsNullOrWhiteSpace(field.HelpText))
-            {
-                TextBlock(writer, field.HelpText, TextStyle.Subtle);
-            }
+            Field(writer, view, field);
+        }
 
-            if (view.Errors.FirstOrDefault(e => e.FieldId == field.Id) is { } fieldError)
-            {
-                TextBlock(writer, fieldError.Message, TextStyle.Error);
-            }
+        foreach (var section in view.Form.Sections)
+        {
+            Section(writer, view, section);
         }
 
         writer.WriteEndArray();
@@ -110,6 +100,116 @@ public static class AdaptiveCardRenderer
         writer.WriteEndArray();
         WriteCardEnd(writer);
     });
+
+    private static void Field(Utf8JsonWriter writer, FormView view, FormField field)
+    {
+        AdaptiveCardInput.Write(writer, field, view.Values.Get(field.Id));
+        if (!string.IsNullOrWhiteSpace(field.HelpText))
+        {
+            TextBlock(writer, field.HelpText, TextStyle.Subtle);
+        }
+
+        if (view.Errors.FirstOrDefault(e => e.FieldId == field.Id) is { } fieldError)
+        {
+            TextBlock(writer, fieldError.Message, TextStyle.Error);
+        }
+    }
+
+    // A collapsed section is a toggle button over a hidden container: its inputs are part of the card and are
+    // submitted with it whether shown or not. It opens by itself when it holds answers (a restored draft) or errors.
+    private static void Section(Utf8JsonWriter writer, FormView view, FormSection section)
+    {
+        var fields = view.Form.FieldsOf(section).ToList();
+        if (fields.Count == 0)
+        {
+            return;
+        }
+
+        var containerId = "section." + section.Id;
+        var open = !section.Collapsed || fields.Exists(f => view.Values.Get(f.Id) is not null || view.Errors.Any(e => e.FieldId == f.Id));
+        if (section.Collapsed)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type"u8, "ActionSet"u8);
+            writer.WriteString("spacing"u8, "Large"u8);
+            writer.WriteStartArray("actions"u8);
+            writer.WriteStartObject();
+            writer.WriteString("type"u8, "Action.ToggleVisibility"u8);
+            writer.WriteString("title"u8, section.Title);
+            writer.WriteStartArray("targetElements"u8);
+            writer.WriteStringValue(containerId);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        else
+        {
+            TextBlock(writer, section.Title, TextStyle.Heading);
+        }
+
+        if (!string.IsNullOrWhiteSpace(section.Hint))
+        {
+            TextBlock(writer, section.Hint, TextStyle.Subtle);
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, "Container"u8);
+        writer.WriteString("id"u8, containerId);
+        if (!open)
+        {
+            writer.WriteBoolean("isVisible"u8, false);
+        }
+
+        writer.WriteStartArray("items"u8);
+        foreach (var field in fields)
+        {
+            Field(writer, view, field);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    // Teams shows at most 5 top-level actions and drops the rest (the official parser reports TooManyActions): past
+    // that, the last slot becomes a "More" Action.ShowCard holding the remaining buttons, each still an Action.Execute.
+    private static void WriteActions(Utf8JsonWriter writer, IReadOnlyList<CardAction> actions, int from)
+    {
+        writer.WriteStartArray("actions"u8);
+        var overflow = actions.Count - from > MaxTopLevelActions;
+        var end = overflow ? from + MaxTopLevelActions - 1 : actions.Count;
+        for (var i = from; i < end; i++)
+        {
+            var action = actions[i];
+            ExecuteAction(writer, action.Label, action.ActionId, action, static (writer, action) =>
+            {
+                writer.WriteString(CardData.Action, action.ActionId);
+                foreach (var (key, value) in action.Data)
+                {
+                    if (key != CardData.Action)
+                    {
+                        writer.WriteString(key, value);
+                    }
+                }
+            });
+        }
+
+        if (overflow)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type"u8, "Action.ShowCard"u8);
+            writer.WriteString("title"u8, MoreActionsTitle);
+            writer.WriteStartObject("card"u8);
+            writer.WriteString("type"u8, "AdaptiveCard"u8);
+            writer.WriteStartArray("body"u8);
+            writer.WriteEndArray();
+            WriteActions(writer, actions, end);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
 
     private static RawJson Write<T>(T model, Action<Utf8JsonWriter, T> render)
     {
@@ -181,6 +281,10 @@ public static class AdaptiveCardRenderer
                 writer.WriteString("size"u8, "Small"u8);
                 writer.WriteString("spacing"u8, "None"u8);
                 break;
+            case TextStyle.ErrorSummary:
+                writer.WriteString("color"u8, "Attention"u8);
+                writer.WriteString("weight"u8, "Bolder"u8);
+                break;
             case TextStyle.Error:
                 writer.WriteString("color"u8, "Attention"u8);
                 writer.WriteString("spacing"u8, "None"u8);
@@ -198,5 +302,6 @@ public static class AdaptiveCardRenderer
         Heading,
         Subtle,
         Error,
+        ErrorSummary,
     }
 }

@@ -48,6 +48,19 @@ public sealed class DialogRouterTests
         Assert.Equal("please", match.Arguments);
     }
 
+    [Theory]
+    [InlineData("itrequest status open")]
+    [InlineData("/itrequest status open")]
+    [InlineData("ITREQUEST  Status open")]
+    public void Match_TypedCommandWithRegisteredSubcommand_RoutesLikeTheSlashCommand(string typed)
+    {
+        var typedMatch = _router.Match(TestTurns.Text(typed));
+        var slashMatch = _router.Match(TestTurns.Of(new CommandInvoked("/itrequest", "status open")));
+
+        Assert.Same(Status, typedMatch!.Dialog);
+        Assert.Equal(slashMatch!.Arguments, typedMatch.Arguments);
+    }
+
     [Fact]
     public void Match_UnknownText_FallsBackWithTheText()
     {

@@ -42,7 +42,7 @@ public sealed class BoardCompilerTests : IDisposable
 
         Assert.Equal([waiting], board.Items.Select(i => i.RequestId));
         Assert.Equal("Yes", board.Items[0].Chargeback);
-        Assert.Equal("Good enough (one campaign)", board.Items[0].Horizon);
+        Assert.Equal("Quick fix (one campaign)", board.Items[0].Horizon);
         Assert.Null(board.Items[0].Estimate);
     }
 

@@ -93,6 +93,24 @@ public sealed class VendorCoSignTests : IDisposable
     }
 
     [Fact]
+    public async Task SignForm_ProductNameLongerThanAnOptionValue_ChoiceIsShortAndSignsTheFullName()
+    {
+        var longName = "Acme Campaign Cloud Enterprise Edition with Marketing Automation and Audience Analytics and Consent Management and the Multi-Brand Landing Page Builder (EU)";
+        var id = await _bot.FileAsync(People.SlackMarketer, "Event app", v =>
+        {
+            v[RequirementsForm.Vendor] = "yes";
+            v[RequirementsForm.Shortlist] = $"Globex\n{longName}";
+        });
+        var form = Assert.IsType<ShowFormResult>(await _bot.PressAsync(People.SlackMarketer, CoSignCards.Sign, TriageActions.DataFor(id))).View.Form;
+
+        var choice = form.Fields[0].Choices.Single(c => c.Label == longName);
+        await SignAsync(People.SlackMarketer, id, choice.Value);
+
+        Assert.True(choice.Value.Length <= 150, $"{choice.Value.Length} characters");
+        Assert.Equal(longName, (await _bot.GetRequestAsync(id)).VendorSignOff!.Vendor);
+    }
+
+    [Fact]
     public void Apply_VendorNotOnShortlist_IsRefused()
     {
         var request = VendorRequest() with

@@ -117,7 +117,7 @@ public sealed class IntakeDialogTests : IDisposable
 
         Assert.Contains("ITR-1001", reply.Text);
         Assert.Equal("ITR-1001", reply.Card!.Facts.Single(f => f.Label == "Request").Value);
-        Assert.Equal("Target date, Maintained after launch by", reply.Card.Facts.Single(f => f.Label == "To discuss with IT").Value);
+        Assert.Equal("Needed by, Who looks after it after launch?", reply.Card.Facts.Single(f => f.Label == "To discuss with IT").Value);
     }
 
     [Fact]

@@ -19,17 +19,8 @@ public sealed class RequirementsFormTests
     [Theory]
     [InlineData(Title)]
     [InlineData(Goal)]
-    [InlineData(Success)]
-    [InlineData(Audience)]
-    [InlineData(Systems)]
     [InlineData(DataSensitivity)]
-    [InlineData(Horizon)]
     [InlineData(CostCenter)]
-    [InlineData(Chargeback)]
-    [InlineData(Value)]
-    [InlineData(Vendor)]
-    [InlineData(Maintainer)]
-    [InlineData(Urgency)]
     public void Validate_RequiredFieldMissing_NamesThatField(string fieldId) =>
         Assert.Equal(fieldId, Single(v => v.Remove(fieldId)).FieldId);
 
@@ -124,8 +115,54 @@ public sealed class RequirementsFormTests
         });
 
         Assert.Empty(FormValidator.Validate(Definition, values, new FormValidationContext(DateOnly.FromDateTime(Today.UtcDateTime))));
-        Assert.Equal([TargetDate, Systems, CostCenter, Maintainer], RequirementGaps.Find(values).Select(g => g.FieldId));
+        Assert.Equal([TargetDate, CostCenter, Systems, Maintainer], RequirementGaps.Find(values).Select(g => g.FieldId));
     }
+
+    [Fact]
+    public void Definition_Essentials_ComeFirstAndEverythingElseIsInTheOptionalDetails()
+    {
+        Assert.Equal([Title, Goal, TargetDate, CostCenter, DataSensitivity], Definition.MainFields.Select(f => f.Id));
+        var details = Assert.Single(Definition.Sections);
+        Assert.True(details.Collapsed);
+        Assert.All(Definition.FieldsOf(details), f => Assert.False(f.Required, $"{f.Id} is required inside the optional details"));
+        Assert.Equal(Definition.Fields.Count, Definition.MainFields.Count() + Definition.FieldsOf(details).Count());
+    }
+
+    [Fact]
+    public void Validate_OnlyTheEssentials_IsAcceptedAndTheOpenDetailsAreGaps()
+    {
+        var essentials = new FormValues(new Dictionary<string, string>
+        {
+            [Title] = "Landing page", [Goal] = "Sign-ups for the launch", [CostCenter] = "MKT-4711", [DataSensitivity] = "personal",
+        });
+
+        Assert.Empty(FormValidator.Validate(Definition, essentials, new FormValidationContext(DateOnly.FromDateTime(Today.UtcDateTime))));
+        Assert.Equal([TargetDate, Success, Audience, Systems, Horizon, Chargeback, Value, Vendor, Maintainer, Urgency], RequirementGaps.Find(essentials).Select(g => g.FieldId));
+    }
+
+    [Theory]
+    [InlineData(Justification)]
+    [InlineData(Shortlist)]
+    [InlineData(SystemsOther)]
+    [InlineData(ValueDetail)]
+    public void Definition_FieldRequiredOnlyByARule_SaysWhenBeforeSubmit(string fieldId) =>
+        Assert.False(string.IsNullOrWhiteSpace(Definition.Field(fieldId)!.RequiredWhen));
+
+    [Fact]
+    public void Definition_EveryDropdown_HasAPlaceholder() =>
+        Assert.All(Definition.Fields.Where(f => f.Choices.Count > 0), f => Assert.False(string.IsNullOrWhiteSpace(f.PlaceholderOrDefault), f.Id));
+
+    [Theory]
+    [InlineData("Build horizon")]
+    [InlineData("ROI")]
+    [InlineData("Soft")]
+    [InlineData("Chargeback")]
+    public void Definition_Labels_UseNoJargon(string jargon) =>
+        Assert.All(Definition.Fields, f => Assert.DoesNotContain(jargon, f.Label + " " + string.Join(" ", f.Choices.Select(c => c.Label)), StringComparison.OrdinalIgnoreCase));
+
+    [Fact]
+    public void Definition_EveryHint_IsOneLine() =>
+        Assert.All(Definition.Fields, f => Assert.True(f.HelpText is { Length: > 0 and <= 100 } h && !h.Contains('\n'), $"{f.Id}: \"{f.HelpText}\""));
 
     [Fact]
     public void Gaps_CompleteForm_HasNone() => Assert.Empty(RequirementGaps.Find(ValidForm.Values(Today)));

@@ -191,6 +191,13 @@ internal sealed class BridgeHost : IAsyncDisposable
 
     private CannedResponse AnswerSlack(RecordedRequest request)
     {
+        if (SlackUsersInfo.RequestedUser(request) is { } userId)
+        {
+            return CannedResponse.Json(userId == Cast.SlackMarketer
+                ? SlackUsersInfo.Found(userId, SlackTeam, userId.ToLowerInvariant(), Cast.SlackMarketerRealName, "mia@contoso.com")
+                : SlackUsersInfo.NotFound());
+        }
+
         if (request.Path == "/api/chat.postMessage")
         {
             var channel = (string?)JsonNode.Parse(request.Body)!["channel"];

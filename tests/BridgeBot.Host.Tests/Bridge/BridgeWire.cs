@@ -31,6 +31,9 @@ internal static class Cast
     public static readonly Rep Bob = new("Bob Builder", "29:bob", "U0BOB");
 
     public const string SlackMarketer = "U0MIA";
+
+    /// <summary>The marketer's name in her Slack profile (users.info); Slack payloads carry only her handle.</summary>
+    public const string SlackMarketerRealName = "Mia Marketing";
     public const string SlackMarketerDm = "D0MIA";
     public const string SlackStranger = "U0MALLORY";
 

@@ -39,7 +39,7 @@ public abstract class TeamsToSlackJourneyTests(TestRedisFixture redis, int hosts
 
         // A missing required field: the same card comes back inline with the error, nothing is stored.
         var incomplete = Cast.ValidRequirements();
-        incomplete.Remove(RequirementsForm.Success);
+        incomplete.Remove(RequirementsForm.Goal);
         var withErrors = InlineCard(await ExecuteAsTomAsync(TeamsWire.Fill(form, incomplete)));
         Assert.Contains(withErrors["body"]!.AsArray(), e => (string?)e!["color"] == "Attention");
         Assert.Empty((await _host.Requests.ListOpenAsync(100, null, CancellationToken.None)).Requests);

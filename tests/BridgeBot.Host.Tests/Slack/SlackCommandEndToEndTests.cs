@@ -118,6 +118,20 @@ public sealed class SlackCommandEndToEndTests
         Assert.Contains("expired_trigger_id", body.GetProperty("text").GetString());
     }
 
+    [Fact]
+    public async Task ItRequest_ViewsOpenRefused_OffersAButtonThatRunsTheSameCommandAgain()
+    {
+        await using var host = await SlackTestHost.StartAsync(_ => CannedResponse.Json("""{"ok":false,"error":"expired_trigger_id"}"""));
+
+        using var response = await host.PostCommandAsync("new landing page");
+
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var button = body.GetProperty("blocks").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "actions")
+            .SelectMany(b => b.GetProperty("elements").EnumerateArray()).Single();
+        Assert.Equal(BridgeBot.Slack.Handling.SlackEventHandler.RunCommandActionId, button.GetProperty("action_id").GetString());
+        Assert.Equal("""{"text":"itrequest new landing page"}""", button.GetProperty("value").GetString());
+    }
+
     [Theory]
     [InlineData("help")]
     [InlineData("HELP")]

@@ -80,6 +80,26 @@ public sealed class SlackInteractivityEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BlockAction_FormDoesNotOpen_TellsTheUserPrivatelyWithTheSameButtonAgain()
+    {
+        _host.Slack.Respond(r => r.Path == "/api/views.open"
+            ? CannedResponse.Json("""{"ok":false,"error":"expired_trigger_id"}""")
+            : CannedResponse.Json("""{"ok":true,"channel":"C0CHAN","ts":"1.1"}"""));
+
+        using var response = await _host.PostInteractionAsync(SlackPayloads.BlockAction(BridgeBot.Slack.Handling.SlackEventHandler.RunCommandActionId, """{"text":"itrequest"}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var notice = JsonDocument.Parse(Assert.Single(await _host.Slack.WaitForAsync(r => r.Path == "/api/chat.postEphemeral")).Body).RootElement;
+        Assert.Equal("C0CHAN", notice.GetProperty("channel").GetString());
+        Assert.Equal("U0USER", notice.GetProperty("user").GetString());
+        Assert.Contains("expired_trigger_id", notice.GetProperty("text").GetString());
+        var button = notice.GetProperty("blocks").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "actions")
+            .SelectMany(b => b.GetProperty("elements").EnumerateArray()).Single();
+        Assert.Equal(BridgeBot.Slack.Handling.SlackEventHandler.RunCommandActionId, button.GetProperty("action_id").GetString());
+        Assert.Equal("""{"text":"itrequest"}""", button.GetProperty("value").GetString());
+    }
+
+    [Fact]
     public async Task ViewSubmission_ForeignView_ClosesWithoutTurn()
     {
         var payload = SlackPayloads.ViewSubmission("x").Replace("test-request", "someone-else", StringComparison.Ordinal)

@@ -60,6 +60,24 @@ internal static class CardCatalog
             new FieldError("form", "Budget over 1000 needs a cost center [sic]."),
         };
         yield return ("form-errors", Form(new FormView(EveryFieldForm, values, errors, "draft-7")));
+        yield return ("requirements-blank", Form(FormView.Blank(Core.Requests.RequirementsForm.Definition, "draft-7")));
+    }
+
+    /// <summary>Every card Core's messages and forms render to, in every state (see <see cref="TestKit.RenderSamples"/>).</summary>
+    public static IEnumerable<(string Name, JsonObject Card)> EveryTemplate()
+    {
+        foreach (var (name, message) in TestKit.RenderSamples.Messages())
+        {
+            if (message.Card is { } card)
+            {
+                yield return (name, Summary(card));
+            }
+        }
+
+        foreach (var (name, view) in TestKit.RenderSamples.Forms())
+        {
+            yield return (name, Form(view));
+        }
     }
 
     private static SummaryCard Run(IDialog dialog, TurnPayload payload)

@@ -65,14 +65,15 @@ public sealed class VendorSignOffDialog(
                 return DialogResult.ShowForm(FormView.Blank(CoSignCards.ChangeForm, id));
             case FormSubmitted f:
                 var form = f.FormId == CoSignCards.Sign ? CoSignCards.SignForm(request) : CoSignCards.ChangeForm;
-                if (FormValidator.Validate(form, f.Values, today) is { Count: > 0 } errors)
+                var values = f.FormId == CoSignCards.Sign ? CoSignCards.WithVendorChoice(request, f.Values) : f.Values;
+                if (FormValidator.Validate(form, values, today) is { Count: > 0 } errors)
                 {
-                    return DialogResult.FormErrors(new FormView(form, f.Values, errors, id));
+                    return DialogResult.FormErrors(new FormView(form, values, errors, id));
                 }
 
                 VendorCoSignChange change = f.FormId == CoSignCards.Sign
-                    ? new SignVendor(f.Values.Get(CoSignCards.VendorField)!, side)
-                    : new AskVendorChange(f.Values.Get(CoSignCards.NoteField)!, side);
+                    ? new SignVendor(CoSignCards.SignedVendor(request, values.Get(CoSignCards.VendorField)!), side)
+                    : new AskVendorChange(values.Get(CoSignCards.NoteField)!, side);
                 return await workflow.ApplyAsync(id, change, by, cancellationToken) switch
                 {
                     WorkflowApplied applied => DialogResult.Reply(CoSignCards.Status(applied.Request, applied.Entry.Note ?? "Recorded.") with { Private = true }),
