@@ -143,7 +143,14 @@ internal sealed class BotFrameworkAuthenticator
             return AuthOutcome.Unauthorized("the token was not issued to this bot");
         }
 
-        return AuthOutcome.Anonymous;
+        // Bound to one Connector like a Bot Connector token: without the claim, a token for this bot could direct
+        // replies (with the bot's own token) to any serviceUrl. The Entra metadata has no endorsements to check.
+        if (!token.TryGetClaim("serviceurl", out var serviceUrl) || string.IsNullOrEmpty(serviceUrl.Value))
+        {
+            return AuthOutcome.Unauthorized("the token has no serviceurl claim");
+        }
+
+        return new AuthOutcome(200, null, serviceUrl.Value);
     }
 
     private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration Config)> ValidateSignedAsync(

@@ -74,6 +74,12 @@ internal sealed partial class TeamsActivityEndpoint(
             return;
         }
 
+        if (!TenantAllowed(activity))
+        {
+            Refuse(context, AuthOutcome.Forbidden("the activity's tenant is not on Teams:AllowedTenantIds"));
+            return;
+        }
+
         var turn = TeamsTurnMapper.Map(activity, time.GetUtcNow());
         if (turn is not null && !_options.EffectiveDeduplicateActivities && turn.Payload is not BotInstalled)
         {
@@ -169,6 +175,20 @@ internal sealed partial class TeamsActivityEndpoint(
         {
             return false;
         }
+    }
+
+    // Teams puts the tenant in both places; when they disagree the activity is not trusted for either.
+    private bool TenantAllowed(Activity activity)
+    {
+        var conversationTenant = activity.Conversation?.TenantId;
+        var channelTenant = activity.ChannelData?.Tenant?.Id;
+        if (conversationTenant is not null && channelTenant is not null &&
+            !string.Equals(conversationTenant, channelTenant, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return _options.IsTenantAllowed(conversationTenant ?? channelTenant);
     }
 
     private async Task<AuthOutcome> AuthenticateAsync(HttpContext context)
