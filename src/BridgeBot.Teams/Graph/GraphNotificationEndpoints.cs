@@ -19,6 +19,9 @@ public static partial class GraphNotificationEndpoints
     public const string NotificationsPath = "/api/graph/notifications";
     public const string LifecyclePath = "/api/graph/lifecycle";
 
+    /// <summary>Longest validation token echoed; Graph's are far shorter (an opaque string of about a hundred characters).</summary>
+    public const int MaxValidationTokenLength = 1024;
+
     private const string NotABatch = "The body is not a Graph notification batch.";
 
     public static IEndpointRouteBuilder MapGraphNotifications(this IEndpointRouteBuilder endpoints)
@@ -30,16 +33,25 @@ public static partial class GraphNotificationEndpoints
 
     private static async Task<IResult> HandleAsync(HttpContext context, IOptions<GraphOptions> options, ILoggerFactory loggers)
     {
-        // The handshake: echo the (already URL-decoded) token as plain text within 10 s.
-        if (context.Request.Query.TryGetValue("validationToken", out var token) && !string.IsNullOrEmpty(token))
-        {
-            return Results.Text(token.ToString(), "text/plain", Encoding.UTF8, StatusCodes.Status200OK);
-        }
-
         var queue = context.RequestServices.GetService<GraphNotificationQueue>();
         if (queue is null || string.IsNullOrEmpty(options.Value.ClientState))
         {
+            // Graph is off: nothing here answers, the handshake included, so the URL echoes nobody's text.
             return Results.NotFound();
+        }
+
+        // The handshake: echo the (already URL-decoded) token as plain text within 10 s. The body is text a caller
+        // chose, so it is bounded and marked so that no browser sniffs it into HTML.
+        if (context.Request.Query.TryGetValue("validationToken", out var token) && !string.IsNullOrEmpty(token))
+        {
+            var value = token.ToString();
+            if (value.Length > MaxValidationTokenLength)
+            {
+                return Results.BadRequest("validationToken is too long.");
+            }
+
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return Results.Text(value, "text/plain", Encoding.UTF8, StatusCodes.Status200OK);
         }
 
         GraphNotificationBatch? batch;

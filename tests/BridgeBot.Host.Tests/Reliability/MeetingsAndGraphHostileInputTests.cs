@@ -112,6 +112,42 @@ public sealed class MeetingsAndGraphHostileInputTests : IAsyncLifetime
         Assert.Empty(_probe.Failures);
     }
 
+    [Fact]
+    public async Task GraphValidationToken_GraphOn_EchoedAsPlainTextWithNoSniff()
+    {
+        using var client = _factory.CreateClient();
+
+        using var response = await client.PostAsync(GraphNotificationEndpoints.NotificationsPath + "?validationToken=%3Chtml%3Etoken%3C%2Fhtml%3E", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("<html>token</html>", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task GraphValidationToken_LongerThanTheLimit_Returns400()
+    {
+        using var client = _factory.CreateClient();
+
+        using var response = await client.PostAsync(GraphNotificationEndpoints.LifecyclePath + "?validationToken=" + new string('t', GraphNotificationEndpoints.MaxValidationTokenLength + 1), null);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("ttttt", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GraphValidationToken_GraphOff_NotEchoed()
+    {
+        await using var factory = new BridgeBotFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync(GraphNotificationEndpoints.NotificationsPath + "?validationToken=echo-me", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("echo-me", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private sealed class StaticGraphToken : IGraphTokenSource
     {
         public Task<string> GetTokenAsync(CancellationToken cancellationToken) => Task.FromResult("graph-token");
