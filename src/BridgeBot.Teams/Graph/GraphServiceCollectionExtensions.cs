@@ -23,6 +23,7 @@ public static class GraphServiceCollectionExtensions
         services.AddHttpClient<GraphClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<GraphNotificationQueue>();
         services.AddSingleton<GraphChangeProcessor>();
+        services.AddSingleton<GraphSubscriptionTable>();
         services.AddSingleton<GraphSubscriptionManager>();
         services.AddSingleton<GraphMarketingRoster>();
         services.Replace(ServiceDescriptor.Singleton<IMarketingRoster>(sp => sp.GetRequiredService<GraphMarketingRoster>()));

@@ -27,7 +27,7 @@ public sealed class MeetingsAndGraphHostileInputTests : IAsyncLifetime
 
     public static string ValidNotification => $$"""
         {"value":[{"subscriptionId":"sub-1","clientState":"{{ClientState}}","changeType":"created",
-          "resource":"Users/u-1/Events/e-1","resourceData":{"id":"e-1"},"tenantId":"tenant-1"}]}
+          "resource":"Users/oid-mia/Events/e-1","resourceData":{"id":"e-1"},"tenantId":"tenant-1"}]}
         """;
 
     public async Task InitializeAsync()
@@ -95,7 +95,7 @@ public sealed class MeetingsAndGraphHostileInputTests : IAsyncLifetime
         var cases = HostileBodies.JsonCases(ValidNotification)
             .Append(new HostileBody("null notification", """{"value":[null]}"""u8.ToArray(), HostileBodies.Json))
             .Append(new HostileBody("forged client state", Encoding.UTF8.GetBytes(ValidNotification.Replace(ClientState, "guess", StringComparison.Ordinal)), HostileBodies.Json))
-            .Append(new HostileBody("resource injection", Encoding.UTF8.GetBytes(ValidNotification.Replace("Users/u-1/Events/e-1", "../../admin?$x=<script>", StringComparison.Ordinal)), HostileBodies.Json));
+            .Append(new HostileBody("resource injection", Encoding.UTF8.GetBytes(ValidNotification.Replace("Users/oid-mia/Events/e-1", "../../admin?$x=<script>", StringComparison.Ordinal)), HostileBodies.Json));
 
         var statuses = await _probe.SendAllAsync(GraphNotificationEndpoints.NotificationsPath, cases);
 
