@@ -37,7 +37,7 @@ internal sealed partial class TeamsActivityEndpoint(
         using var body = await RequestBody.ReadAsync(context);
         if (body is null)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            Refuse(context, new AuthOutcome(StatusCodes.Status413PayloadTooLarge, "body over the cap"));
             return;
         }
 
