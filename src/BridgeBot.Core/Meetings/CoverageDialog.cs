@@ -5,16 +5,26 @@ using BridgeBot.Core.Dialogs;
 using BridgeBot.Core.Outbound;
 using BridgeBot.Core.Pipeline;
 
-/// <summary><c>coverage</c>: share of marketing meetings with IT accepted and attended, per week and per organizer.</summary>
-public sealed class CoverageDialog(MeetingRepository meetings, MeetingsOptions options) : IDialog
+/// <summary>
+/// <c>coverage</c>, for the IT team and leads: share of marketing meetings with IT accepted and attended, per week and
+/// per organizer. It names organizers, so nobody else sees it.
+/// </summary>
+public sealed class CoverageDialog(MeetingRepository meetings, CoverageAudience audience, MeetingsOptions options) : IDialog
 {
     /// <summary>How many weeks and organizers the card lists; the JSON endpoint has them all.</summary>
     public const int MaxRows = 8;
+
+    public const string NotForYou = "The coverage report is for the IT team and leads.";
 
     public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command("coverage")];
 
     public async ValueTask<DialogResult> HandleAsync(TurnContext context, CancellationToken cancellationToken)
     {
+        if (!await audience.IncludesAsync(context.Turn.Channel, context.Turn.User, cancellationToken))
+        {
+            return DialogResult.Reply(new OutboundMessage(NotForYou) { Private = true });
+        }
+
         var report = CoverageReport.Build(await meetings.ListAsync(cancellationToken), options);
         return DialogResult.Reply(Render(report));
     }
