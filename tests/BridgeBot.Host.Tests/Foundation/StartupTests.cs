@@ -43,6 +43,20 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Get_OverKestrel_SendsNoServerHeader()
+    {
+        await using var factory = new BridgeBotFactory();
+        factory.UseKestrel(0);
+        factory.StartServer();
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Headers.Server);
+    }
+
+    [Fact]
     public async Task Post_BodyOverTheCap_Answers413()
     {
         await using var factory = new BridgeBotFactory(new Dictionary<string, string?> { ["Host:MaxRequestBodyBytes"] = "2048" });
