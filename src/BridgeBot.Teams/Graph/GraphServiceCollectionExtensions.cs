@@ -20,7 +20,9 @@ public static class GraphServiceCollectionExtensions
         }
 
         services.TryAddSingleton<IGraphTokenSource, MsalGraphTokenSource>();
-        services.AddHttpClient<GraphClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        // The factory's own request logging prints full URLs, which name mailboxes, at Information; GraphClient logs
+        // each call itself at Debug with the path redacted.
+        services.AddHttpClient<GraphClient>(client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddSingleton<GraphNotificationQueue>();
         services.AddSingleton<GraphChangeProcessor>();
         services.AddSingleton<GraphSubscriptionTable>();

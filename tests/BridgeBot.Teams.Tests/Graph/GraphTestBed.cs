@@ -41,7 +41,7 @@ internal sealed class GraphTestBed : IAsyncDisposable
         Meetings = new MeetingRepository(State);
         var notifier = new MeetingNotifier(new BridgeBot.Core.Outbound.Outbox([]), MeetingsOptions, new NoAppInstaller(),
             new PeopleMatcher(new NoPeopleDirectory(), MeetingsOptions));
-        Client = new GraphClient(new HttpClient(), new FixedToken(), options, new BridgeBot.Core.Diagnostics.BridgeBotMetrics());
+        Client = new GraphClient(new HttpClient(), new FixedToken(), options, new BridgeBot.Core.Diagnostics.BridgeBotMetrics(), NullLogger<GraphClient>.Instance);
         Roster = new GraphMarketingRoster(Client, State, MeetingsOptions, Time, RosterLog);
         Tracker = new MeetingTracker(Meetings, new RotationPlanner(State, MeetingsOptions), Schedule, notifier, MeetingsOptions, Time, Roster);
         Subscriptions = new GraphSubscriptionManager(Client, State, new GraphSubscriptionTable(State), Tracker, Roster, options, Time, NullLogger<GraphSubscriptionManager>.Instance);
