@@ -10,7 +10,7 @@ using Microsoft.IdentityModel.Tokens;
 /// <summary>
 /// Validates the bearer token of an inbound activity as the Bot Framework SDK does (PROTOCOLS A1): tokens issued by
 /// the Bot Connector go through its metadata (keys with endorsements, serviceurl claim); tokens issued by Entra
-/// through the common v2 metadata and the known issuers plus the bot's own tenant.
+/// through the common v2 metadata and the known issuers plus the bot's own tenant, bound to a serviceurl too.
 /// </summary>
 internal sealed class BotFrameworkAuthenticator
 {
@@ -214,7 +214,7 @@ internal sealed class BotFrameworkAuthenticator
         TryAllIssuerSigningKeys = false,
     };
 
-    internal static bool IsCompactJws(string raw)
+    private static bool IsCompactJws(string raw)
     {
         if (raw.Length > MaxTokenLength)
         {
