@@ -25,6 +25,9 @@ internal static partial class BridgeBotHostExtensions
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // "Server: Kestrel" tells a scanner what to try and helps nobody else.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
         var services = builder.Services;
         services.AddOptions<BridgeBotHostOptions>().BindConfiguration(BridgeBotHostOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();

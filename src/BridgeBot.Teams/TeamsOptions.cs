@@ -16,6 +16,12 @@ public sealed class TeamsOptions
     /// <summary>Entra tenant of the single-tenant app.</summary>
     public string? TenantId { get; set; }
 
+    /// <summary>
+    /// Entra tenants whose activities are served; empty means the bot's own <see cref="TenantId"/> only (and any tenant
+    /// for local Development traffic without an app id). Others get 403 before any state is read.
+    /// </summary>
+    public IList<string> AllowedTenantIds { get; set; } = [];
+
     /// <summary>Bot Connector OpenID metadata (keys with endorsements).</summary>
     public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 
@@ -52,6 +58,17 @@ public sealed class TeamsOptions
     /// <summary>Whether an app registration is configured (otherwise only local Development traffic is accepted).</summary>
     public bool HasAppId => !string.IsNullOrWhiteSpace(AppId);
 
+    /// <summary>Whether activities from <paramref name="tenantId"/> are served (see <see cref="AllowedTenantIds"/>).</summary>
+    public bool IsTenantAllowed(string? tenantId)
+    {
+        if (AllowedTenantIds.Count > 0)
+        {
+            return tenantId is not null && AllowedTenantIds.Contains(tenantId, StringComparer.OrdinalIgnoreCase);
+        }
+
+        return string.IsNullOrWhiteSpace(TenantId) || string.Equals(tenantId, TenantId, StringComparison.OrdinalIgnoreCase);
+    }
+
     public string EffectiveTokenAuthority => string.IsNullOrWhiteSpace(TokenAuthority)
         ? $"https://login.microsoftonline.com/{TenantId}"
         : TokenAuthority!.Replace("{TenantId}", TenantId, StringComparison.OrdinalIgnoreCase);
@@ -83,6 +100,11 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         if (options.AckBudget <= TimeSpan.Zero || options.AckBudget > TimeSpan.FromSeconds(14))
         {
             failures.Add("Teams:AckBudget must be between 0 and 14 seconds (Teams gives up after 15 s).");
+        }
+
+        if (options.AllowedTenantIds.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add("Teams:AllowedTenantIds must not contain empty entries.");
         }
 
         foreach (var (key, url) in new[] { ("OpenIdMetadataUrl", options.OpenIdMetadataUrl), ("EntraOpenIdMetadataUrl", options.EntraOpenIdMetadataUrl), ("DefaultServiceUrl", options.DefaultServiceUrl) })

@@ -5,8 +5,11 @@ using BridgeBot.Core.Dialogs;
 using BridgeBot.Core.Outbound;
 using BridgeBot.Core.Pipeline;
 
-/// <summary><c>coverage</c>: share of marketing meetings with IT accepted and attended, per week and per organizer.</summary>
-public sealed class CoverageDialog(CoverageLedger ledger) : IDialog
+/// <summary>
+/// <c>coverage</c>, for the IT team and leads: share of marketing meetings with IT accepted and attended, per week and
+/// per organizer. It names organizers, so nobody else sees it.
+/// </summary>
+public sealed class CoverageDialog(CoverageLedger ledger, CoverageAudience audience) : IDialog
 {
     /// <summary>How many weeks and organizers the card lists; the JSON endpoint has them all.</summary>
     public const int MaxRows = 8;
@@ -14,10 +17,17 @@ public sealed class CoverageDialog(CoverageLedger ledger) : IDialog
     /// <summary>How many weeks up to the current one the card covers (plus the weeks already scheduled ahead).</summary>
     public const int Weeks = 12;
 
+    public const string NotForYou = "The coverage report is for the IT team and leads.";
+
     public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command("coverage")];
 
     public async ValueTask<DialogResult> HandleAsync(TurnContext context, CancellationToken cancellationToken)
     {
+        if (!await audience.IncludesAsync(context.Turn.Channel, context.Turn.User, cancellationToken))
+        {
+            return DialogResult.Reply(new OutboundMessage(NotForYou) { Private = true });
+        }
+
         var report = await ledger.ReportAsync(Weeks, cancellationToken);
         return DialogResult.Reply(Render(report));
     }

@@ -22,6 +22,12 @@ public static class MeetingsServiceCollectionExtensions
         services.TryAddSingleton<IMarketingRoster, ConfiguredMarketingRoster>();
         services.AddSingleton<PeopleMatcher>();
         services.AddSingleton<CoverageLedger>();
+
+        // The coverage audience reads the IT representatives and leaders of the requests and priorities settings.
+        services.AddOptions();
+        services.TryAddSingleton<Requests.ItRepresentatives>();
+        services.TryAddSingleton<Priorities.LeadershipGroup>();
+        services.TryAddSingleton<CoverageAudience>();
         services.AddSingleton<MeetingRepository>();
         services.AddSingleton<RotationPlanner>();
         services.AddSingleton<MeetingTracker>();

@@ -10,7 +10,7 @@ using Microsoft.IdentityModel.Tokens;
 /// <summary>
 /// Validates the bearer token of an inbound activity as the Bot Framework SDK does (PROTOCOLS A1): tokens issued by
 /// the Bot Connector go through its metadata (keys with endorsements, serviceurl claim); tokens issued by Entra
-/// through the common v2 metadata and the known issuers plus the bot's own tenant.
+/// through the common v2 metadata and the known issuers plus the bot's own tenant, bound to a serviceurl too.
 /// </summary>
 internal sealed class BotFrameworkAuthenticator
 {
@@ -20,6 +20,9 @@ internal sealed class BotFrameworkAuthenticator
     [
         "d6d49420-f39b-4df7-a1dc-d59a935871db", "f8cdef31-a31e-4b4a-93e4-5f571e91255a", "69e9b82d-4842-4902-8d1e-abc5b98a55e8",
     ];
+
+    // Bot Framework and Entra tokens for a bot are 1-3 KB; far longer values are refused unparsed.
+    private const int MaxTokenLength = 16 * 1024;
 
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
@@ -53,18 +56,26 @@ internal sealed class BotFrameworkAuthenticator
             return AuthOutcome.Unauthorized("missing or malformed Authorization header");
         }
 
+        // Only a signed compact JWT (three base64url parts) can be valid; anything else, an encrypted five-part
+        // token included, is refused before a parser sees it.
+        if (!IsCompactJws(raw))
+        {
+            return AuthOutcome.Unauthorized("the bearer value is not a signed JWT");
+        }
+
         JsonWebToken token;
+        string issuer;
         try
         {
             token = _handler.ReadJsonWebToken(raw);
+            issuer = token.Issuer;
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or System.Text.Json.JsonException or SecurityTokenException)
         {
             return AuthOutcome.Unauthorized("the bearer value is not a JWT");
         }
 
         // The issuer picks the path, and is checked before any signature (PROTOCOLS A1).
-        var issuer = token.Issuer;
         if (issuer == BotConnectorIssuer)
         {
             return await ValidateChannelTokenAsync(raw, token, cancellationToken);
@@ -132,7 +143,14 @@ internal sealed class BotFrameworkAuthenticator
             return AuthOutcome.Unauthorized("the token was not issued to this bot");
         }
 
-        return AuthOutcome.Anonymous;
+        // Bound to one Connector like a Bot Connector token: without the claim, a token for this bot could direct
+        // replies (with the bot's own token) to any serviceUrl. The Entra metadata has no endorsements to check.
+        if (!token.TryGetClaim("serviceurl", out var serviceUrl) || string.IsNullOrEmpty(serviceUrl.Value))
+        {
+            return AuthOutcome.Unauthorized("the token has no serviceurl claim");
+        }
+
+        return new AuthOutcome(200, null, serviceUrl.Value);
     }
 
     private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration Config)> ValidateSignedAsync(
@@ -195,6 +213,37 @@ internal sealed class BotFrameworkAuthenticator
         ValidateIssuerSigningKey = true,
         TryAllIssuerSigningKeys = false,
     };
+
+    private static bool IsCompactJws(string raw)
+    {
+        if (raw.Length > MaxTokenLength)
+        {
+            return false;
+        }
+
+        var dots = 0;
+        var segmentStart = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (c == '.')
+            {
+                // Header and payload must not be empty; only an unsigned token has an empty signature, and those are refused too.
+                if (i == segmentStart || ++dots > 2)
+                {
+                    return false;
+                }
+
+                segmentStart = i + 1;
+            }
+            else if (!char.IsAsciiLetterOrDigit(c) && c != '-' && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return dots == 2 && segmentStart < raw.Length;
+    }
 
     private static bool TryGetBearer(string? header, out string token)
     {

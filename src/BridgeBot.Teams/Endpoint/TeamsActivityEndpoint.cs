@@ -37,7 +37,7 @@ internal sealed partial class TeamsActivityEndpoint(
         using var body = await RequestBody.ReadAsync(context);
         if (body is null)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            Refuse(context, new AuthOutcome(StatusCodes.Status413PayloadTooLarge, "body over the cap"));
             return;
         }
 
@@ -71,6 +71,12 @@ internal sealed partial class TeamsActivityEndpoint(
         if (!checkedActivity.Succeeded)
         {
             Refuse(context, checkedActivity);
+            return;
+        }
+
+        if (!TenantAllowed(activity))
+        {
+            Refuse(context, AuthOutcome.Forbidden("the activity's tenant is not on Teams:AllowedTenantIds"));
             return;
         }
 
@@ -169,6 +175,20 @@ internal sealed partial class TeamsActivityEndpoint(
         {
             return false;
         }
+    }
+
+    // Teams puts the tenant in both places; when they disagree the activity is not trusted for either.
+    private bool TenantAllowed(Activity activity)
+    {
+        var conversationTenant = activity.Conversation?.TenantId;
+        var channelTenant = activity.ChannelData?.Tenant?.Id;
+        if (conversationTenant is not null && channelTenant is not null &&
+            !string.Equals(conversationTenant, channelTenant, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return _options.IsTenantAllowed(conversationTenant ?? channelTenant);
     }
 
     private async Task<AuthOutcome> AuthenticateAsync(HttpContext context)

@@ -7,6 +7,7 @@ using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using BridgeBot.Core.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 /// <summary>How a Graph call went, in the cases callers act on.</summary>
@@ -18,9 +19,20 @@ internal enum GraphStatus
     Failed,
 }
 
-/// <summary>The Graph calls meeting coverage needs: subscriptions, calendar events, attendees, app installation.</summary>
-internal sealed class GraphClient(HttpClient http, IGraphTokenSource tokens, IOptions<GraphOptions> options, BridgeBotMetrics metrics)
+/// <summary>
+/// The Graph calls meeting coverage needs: subscriptions, calendar events, attendees, app installation. Each call is
+/// logged at Debug with its path redacted: Graph URLs name mailboxes, event ids and filters.
+/// </summary>
+internal sealed partial class GraphClient(
+    HttpClient http, IGraphTokenSource tokens, IOptions<GraphOptions> options, BridgeBotMetrics metrics, ILogger<GraphClient> logger)
 {
+    // Path segments that are Graph's own words; every other segment (a mailbox, a user or event id) is replaced.
+    private static readonly HashSet<string> PathWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "v1.0", "beta", "users", "events", "calendarView", "subscriptions", "reauthorize", "groups", "transitiveMembers",
+        "microsoft.graph.user", "teamwork", "installedApps", "appCatalogs", "teamsApps",
+    };
+
     private const string EventFields = "id,iCalUId,subject,isCancelled,isOrganizer,start,end,organizer,attendees,onlineMeeting";
     private GraphOptions Settings => options.Value;
 
@@ -158,6 +170,7 @@ internal sealed class GraphClient(HttpClient http, IGraphTokenSource tokens, IOp
         }
 
         using var response = sent;
+        LogCall(method, uri, (int)response.StatusCode);
         var status = response.StatusCode switch
         {
             _ when response.IsSuccessStatusCode => GraphStatus.Ok,
@@ -179,6 +192,22 @@ internal sealed class GraphClient(HttpClient http, IGraphTokenSource tokens, IOp
 
         return (status, await response.Content.ReadFromJsonAsync(responseType, cancellationToken));
     }
+
+    /// <summary>The path of <paramref name="uri"/> with every segment but Graph's own words replaced by <c>*</c>, without the query.</summary>
+    internal static string Redact(Uri uri) =>
+        string.Join('/', uri.AbsolutePath.Split('/').Select(segment => segment.Length == 0 || PathWords.Contains(segment) ? segment : "*"));
+
+    private void LogCall(HttpMethod method, Uri uri, int status)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            var path = Redact(uri);
+            LogCall(logger, method.Method, path, status);
+        }
+    }
+
+    [LoggerMessage(EventId = 650, Level = LogLevel.Debug, Message = "Graph {Method} {Path} answered {Status}.")]
+    private static partial void LogCall(ILogger logger, string method, string path, int status);
 
     private static string OperationName(string member) =>
         member.EndsWith("Async", StringComparison.Ordinal) ? member[..^"Async".Length] : member;

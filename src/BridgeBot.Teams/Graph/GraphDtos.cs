@@ -71,6 +71,9 @@ internal sealed record GraphAppInstall([property: JsonPropertyName("teamsApp@oda
 internal sealed record SubscriptionEntry(string Mailbox, string SubscriptionId, DateTimeOffset ExpiresAt)
 {
     public DateTimeOffset? LastResync { get; init; }
+
+    /// <summary>The mailbox owner's directory object id, which Graph puts in notification resources; null until resolved.</summary>
+    public string? UserId { get; init; }
 }
 
 internal sealed record SubscriptionTable(List<SubscriptionEntry> Entries);

@@ -14,13 +14,13 @@ using Microsoft.Extensions.Options;
 internal sealed partial class GraphSubscriptionManager(
     GraphClient graph,
     IStateStore store,
+    GraphSubscriptionTable subscriptions,
     MeetingTracker tracker,
     GraphMarketingRoster roster,
     IOptions<GraphOptions> options,
     TimeProvider time,
     ILogger<GraphSubscriptionManager> logger)
 {
-    private static readonly StateKey TableKey = new("graph", "subscriptions");
     private static readonly StateKey MaintainerKey = new("graph", "maintainer");
 
     private GraphOptions Settings => options.Value;
@@ -52,6 +52,11 @@ internal sealed partial class GraphSubscriptionManager(
                 }
                 else
                 {
+                    if (entry.UserId is null)
+                    {
+                        entry = await ResolveUserIdAsync(table, entry, cancellationToken);
+                    }
+
                     if (entry.ExpiresAt - now < Settings.RenewBefore)
                     {
                         await RenewAsync(table, entry, cancellationToken);
@@ -138,7 +143,11 @@ internal sealed partial class GraphSubscriptionManager(
         table.Add(new SubscriptionEntry(mailbox, created.Id, created.ExpirationDateTime ?? time.GetUtcNow() + Settings.SubscriptionLifetime)
         {
             LastResync = time.GetUtcNow(),
+            UserId = await graph.FindUserIdAsync(mailbox, cancellationToken),
         });
+
+        // Notifications are trusted only for subscriptions in the stored table, and Graph starts sending them now.
+        await WriteTableAsync(table, cancellationToken);
 
         // Whatever changed while there was no subscription arrives through no notification.
         await ResyncAsync(mailbox, cancellationToken);
@@ -179,13 +188,23 @@ internal sealed partial class GraphSubscriptionManager(
         }
     }
 
-    private async Task<List<SubscriptionEntry>> ReadTableAsync(CancellationToken cancellationToken) =>
-        (await store.ReadAsync(TableKey, GraphJsonContext.Default.SubscriptionTable, cancellationToken))?.Value.Entries ?? [];
+    // Entries stored before user ids were kept, or whose lookup failed, get one on a later maintenance.
+    private async Task<SubscriptionEntry> ResolveUserIdAsync(List<SubscriptionEntry> table, SubscriptionEntry entry, CancellationToken cancellationToken)
+    {
+        if (await graph.FindUserIdAsync(entry.Mailbox, cancellationToken) is not { } id)
+        {
+            return entry;
+        }
 
-    // Written unconditionally: only the holder of the maintainer lease (or a lifecycle handler acting on Graph's
-    // word about one subscription) changes the table, and a lost entry is recreated on the next maintenance.
+        var resolved = entry with { UserId = id };
+        table[table.IndexOf(entry)] = resolved;
+        return resolved;
+    }
+
+    private Task<List<SubscriptionEntry>> ReadTableAsync(CancellationToken cancellationToken) => subscriptions.ReadAsync(cancellationToken);
+
     private Task<StateWriteResult> WriteTableAsync(List<SubscriptionEntry> table, CancellationToken cancellationToken) =>
-        store.WriteAsync(TableKey, new SubscriptionTable(table), GraphJsonContext.Default.SubscriptionTable, ETagCondition.Any, null, cancellationToken);
+        subscriptions.WriteAsync(table, cancellationToken);
 
     [LoggerMessage(EventId = 620, Level = LogLevel.Warning, Message = "Graph subscription could not be created: {Status}.")]
     private static partial void LogCreateFailed(ILogger logger, GraphStatus status);

@@ -2,6 +2,7 @@ namespace BridgeBot.Core.Tests.Meetings;
 
 using BridgeBot.Core.Dialogs;
 using BridgeBot.Core.Meetings;
+using BridgeBot.Core.Pipeline;
 using BridgeBot.Core.Turns;
 using NSubstitute;
 using static MeetingsHarness;
@@ -211,5 +212,52 @@ public sealed class MeetingDialogTests
         Assert.Equal(Marketer, Assert.Single(report.ByOrganizer).Group);
         var card = Assert.IsType<ReplyResult>(result).Message.Card!;
         Assert.Contains(card.Facts, f => f.Value == "50% accepted, 50% attended (2 meetings)");
+    }
+
+    [Fact]
+    public async Task Coverage_Marketer_RefusedPrivately()
+    {
+        await _h.ObserveAsync(Meeting("a"));
+
+        var result = await _h.PressAsync(_h.Coverage, Marketer, new CommandInvoked("coverage", ""));
+
+        var message = Assert.IsType<ReplyResult>(result).Message;
+        Assert.Equal(CoverageDialog.NotForYou, message.Text);
+        Assert.True(message.Private);
+        Assert.Null(message.Card);
+    }
+
+    [Fact]
+    public async Task Coverage_MeetingsItRepresentative_Shown()
+    {
+        await _h.ObserveAsync(Meeting("a"));
+
+        var result = await _h.PressAsync(_h.Coverage, Reps[1], new CommandInvoked("coverage", ""));
+
+        Assert.NotNull(Assert.IsType<ReplyResult>(result).Message.Card);
+    }
+
+    [Fact]
+    public async Task Coverage_RequestsItRepresentativeBySlackId_Shown()
+    {
+        _h.RequestsOptions.ItRepresentatives.Add(new BridgeBot.Core.Requests.ItRepresentativeOptions { Name = "Ida", SlackUserId = "U0IDA" });
+        await _h.ObserveAsync(Meeting("a"));
+        var turn = new TurnContext(new InboundTurn("d-1", new ConversationKey(ChannelKind.Slack, "T1", "D1"),
+            new TurnUser("U0IDA", "Ida", null, null), new CommandInvoked("coverage", ""), T0));
+
+        var result = await _h.Coverage.HandleAsync(turn, default);
+
+        Assert.NotNull(Assert.IsType<ReplyResult>(result).Message.Card);
+    }
+
+    [Fact]
+    public async Task Coverage_MemberOfTheLeadershipGroup_Shown()
+    {
+        _h.PriorityOptions.LeadershipGroup.Add(new BridgeBot.Core.Priorities.LeaderOptions { Name = "Lee", Email = "lee@contoso.com" });
+        await _h.ObserveAsync(Meeting("a"));
+
+        var result = await _h.PressAsync(_h.Coverage, "lee@contoso.com", new CommandInvoked("coverage", ""));
+
+        Assert.NotNull(Assert.IsType<ReplyResult>(result).Message.Card);
     }
 }

@@ -111,10 +111,18 @@ internal sealed class MeetingsHarness
         Organizer = new OrganizerNudgeDialog(Meetings, Tracker, Notifier, calendar ?? new NoCalendarAccess(), People, Options, Time);
         Representative = new RepresentativeDialog(Meetings, Tracker, Notifier, People, Options);
         Attendance = new MeetingAttendanceDialog(Meetings, People);
-        Coverage = new CoverageDialog(Ledger);
+        Coverage = new CoverageDialog(Ledger, new CoverageAudience(
+            new BridgeBot.Core.Requests.ItRepresentatives(Microsoft.Extensions.Options.Options.Create(RequestsOptions)),
+            new BridgeBot.Core.Priorities.LeadershipGroup(Microsoft.Extensions.Options.Options.Create(PriorityOptions)), People, Options));
     }
 
     public FakeTimeProvider Time { get; } = new(T0);
+
+    /// <summary>IT representatives of the requests settings (none unless a test adds them).</summary>
+    public BridgeBot.Core.Requests.RequestsOptions RequestsOptions { get; } = new();
+
+    /// <summary>The leadership group of the priorities settings (none unless a test adds them).</summary>
+    public BridgeBot.Core.Priorities.PriorityOptions PriorityOptions { get; } = new();
 
     public BridgeBot.Core.Diagnostics.BridgeBotMetrics Metrics { get; } = new();
 

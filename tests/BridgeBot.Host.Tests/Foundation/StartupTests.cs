@@ -15,6 +15,47 @@ public sealed class StartupTests
         Assert.Contains("Redis:Configuration", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("localhost:6379,notakeyword=1")]
+    [InlineData("localhost:6379,connectTimeout=soon")]
+    [InlineData("localhost:6379,ssl=maybe")]
+    [InlineData("localhost:notaport")]
+    [InlineData(",,,")]
+    [InlineData("ssl=true,password=x")]
+    public void Start_MalformedRedisConfiguration_FailsNamingTheSetting(string configuration)
+    {
+        using var factory = new BridgeBotFactory(new Dictionary<string, string?> { ["Redis:Configuration"] = configuration });
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("Redis:Configuration", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_MalformedRedisConfiguration_ErrorDoesNotShowThePassword()
+    {
+        using var factory = new BridgeBotFactory(new Dictionary<string, string?> { ["Redis:Configuration"] = "redis:6379,password=Pw-7SECRET,connectRetry=many" });
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("Redis:Configuration", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pw-7SECRET", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_OverKestrel_SendsNoServerHeader()
+    {
+        await using var factory = new BridgeBotFactory();
+        factory.UseKestrel(0);
+        factory.StartServer();
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Headers.Server);
+    }
+
     [Fact]
     public async Task Post_BodyOverTheCap_Answers413()
     {

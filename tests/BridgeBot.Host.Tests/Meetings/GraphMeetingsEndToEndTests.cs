@@ -69,10 +69,30 @@ public abstract class GraphMeetingsEndToEndTests(TestRedisFixture? redis, int ho
         await _graph.DisposeAsync();
     }
 
-    private static StringContent Notification(string eventId, string clientState) => new($$"""
-        {"value":[{"subscriptionId":"sub-1","clientState":"{{clientState}}","changeType":"created",
-          "resource":"Users/u-1/Events/{{eventId}}","resourceData":{"id":"{{eventId}}"},"tenantId":"tenant-1"}]}
+    private static StringContent Notification(string eventId, string clientState, string subscriptionId = "sub-1", string user = "oid-mia") => new($$"""
+        {"value":[{"subscriptionId":"{{subscriptionId}}","clientState":"{{clientState}}","changeType":"created",
+          "resource":"Users/{{user}}/Events/{{eventId}}","resourceData":{"id":"{{eventId}}"},"tenantId":"tenant-1"}]}
         """, Encoding.UTF8, "application/json");
+
+    [Theory]
+    [InlineData("sub-999", "oid-mia")]
+    [InlineData("sub-1", "oid-ben")]
+    [InlineData("sub-1", "ben@contoso.com")]
+    public async Task Notification_RightClientStateButNotOurSubscriptionOrMailbox_ChangesNothing(string subscriptionId, string user)
+    {
+        _graph.Events["foreign"] = FakeGraph.Event("foreign", "mia@contoso.com", "Foreign launch", DateTimeOffset.UtcNow.AddDays(2));
+        _graph.Events["ours"] = FakeGraph.Event("ours", "mia@contoso.com", "Our launch", DateTimeOffset.UtcNow.AddDays(2));
+        var client = _hosts.CreateClient();
+
+        var foreign = await client.PostAsync("/api/graph/notifications", Notification("foreign", ClientState, subscriptionId, user));
+        await client.PostAsync("/api/graph/notifications", Notification("ours", ClientState, "sub-1", "mia@contoso.com"));
+
+        Assert.Single(await _graph.Server.WaitForAsync(r => r.Path.EndsWith("/events/ours", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.Accepted, foreign.StatusCode);
+        Assert.DoesNotContain(_graph.Server.Requests, r => r.Path.EndsWith("/events/foreign", StringComparison.Ordinal));
+        var meetings = _hosts.Services.GetRequiredService<MeetingRepository>();
+        Assert.Null(await meetings.GetAsync("graph:ical-foreign", default));
+    }
 
     [Fact]
     public void Startup_SubscribesToTheRosterCalendar()
@@ -112,7 +132,7 @@ public abstract class GraphMeetingsEndToEndTests(TestRedisFixture? redis, int ho
         // Notifications are processed in order: once the real one is fetched, the forged one was already dropped.
         Assert.Single(await _graph.Server.WaitForAsync(r => r.Path.EndsWith("/events/real", StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.Accepted, forged.StatusCode);
-        Assert.Empty(_graph.Requests("GET", "users/u-1/events/forged"));
+        Assert.Empty(_graph.Requests("GET", "users/oid-mia/events/forged"));
         var meetings = _hosts.Services.GetRequiredService<MeetingRepository>();
         Assert.Null(await meetings.GetAsync("graph:ical-forged", default));
     }

@@ -79,7 +79,7 @@ public abstract class MeetingNudgeConnectorTests(TestRedisFixture? redis, int ho
         _graph.Events["e1"] = FakeGraph.Event("e1", "mia@contoso.com", "Launch plan", DateTimeOffset.UtcNow.AddDays(2));
         using var notification = new StringContent($$"""
             {"value":[{"subscriptionId":"sub-1","clientState":"{{ClientState}}","changeType":"created",
-              "resource":"Users/u-1/Events/e1","resourceData":{"id":"e1"},"tenantId":"{{FakeBotFramework.TenantId}}"}]}
+              "resource":"Users/oid-mia/Events/e1","resourceData":{"id":"e1"},"tenantId":"{{FakeBotFramework.TenantId}}"}]}
             """, Encoding.UTF8, "application/json");
 
         var response = await _hosts.CreateClient().PostAsync("/api/graph/notifications", notification);

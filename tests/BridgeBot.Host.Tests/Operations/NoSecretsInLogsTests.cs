@@ -200,7 +200,7 @@ public sealed class NoSecretsInLogsTests : IAsyncLifetime, IDisposable
         {
             using var notification = new StringContent($$"""
                 {"value":[{"subscriptionId":"sub-1","clientState":"{{state}}","changeType":"created",
-                  "resource":"Users/u-1/Events/evt-g1","resourceData":{"id":"evt-g1"},"tenantId":"{{FakeBotFramework.TenantId}}"}]}
+                  "resource":"Users/oid-mia/Events/evt-g1","resourceData":{"id":"evt-g1"},"tenantId":"{{FakeBotFramework.TenantId}}"}]}
                 """, Encoding.UTF8, "application/json");
             using var response = await _host.Client.PostAsync("/api/graph/notifications", notification);
         }

@@ -27,7 +27,7 @@ public sealed class MeetingsAndGraphHostileInputTests : IAsyncLifetime
 
     public static string ValidNotification => $$"""
         {"value":[{"subscriptionId":"sub-1","clientState":"{{ClientState}}","changeType":"created",
-          "resource":"Users/u-1/Events/e-1","resourceData":{"id":"e-1"},"tenantId":"tenant-1"}]}
+          "resource":"Users/oid-mia/Events/e-1","resourceData":{"id":"e-1"},"tenantId":"tenant-1"}]}
         """;
 
     public async Task InitializeAsync()
@@ -95,7 +95,7 @@ public sealed class MeetingsAndGraphHostileInputTests : IAsyncLifetime
         var cases = HostileBodies.JsonCases(ValidNotification)
             .Append(new HostileBody("null notification", """{"value":[null]}"""u8.ToArray(), HostileBodies.Json))
             .Append(new HostileBody("forged client state", Encoding.UTF8.GetBytes(ValidNotification.Replace(ClientState, "guess", StringComparison.Ordinal)), HostileBodies.Json))
-            .Append(new HostileBody("resource injection", Encoding.UTF8.GetBytes(ValidNotification.Replace("Users/u-1/Events/e-1", "../../admin?$x=<script>", StringComparison.Ordinal)), HostileBodies.Json));
+            .Append(new HostileBody("resource injection", Encoding.UTF8.GetBytes(ValidNotification.Replace("Users/oid-mia/Events/e-1", "../../admin?$x=<script>", StringComparison.Ordinal)), HostileBodies.Json));
 
         var statuses = await _probe.SendAllAsync(GraphNotificationEndpoints.NotificationsPath, cases);
 
@@ -110,6 +110,42 @@ public sealed class MeetingsAndGraphHostileInputTests : IAsyncLifetime
 
         Assert.Equal(200, status);
         Assert.Empty(_probe.Failures);
+    }
+
+    [Fact]
+    public async Task GraphValidationToken_GraphOn_EchoedAsPlainTextWithNoSniff()
+    {
+        using var client = _factory.CreateClient();
+
+        using var response = await client.PostAsync(GraphNotificationEndpoints.NotificationsPath + "?validationToken=%3Chtml%3Etoken%3C%2Fhtml%3E", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("<html>token</html>", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task GraphValidationToken_LongerThanTheLimit_Returns400()
+    {
+        using var client = _factory.CreateClient();
+
+        using var response = await client.PostAsync(GraphNotificationEndpoints.LifecyclePath + "?validationToken=" + new string('t', GraphNotificationEndpoints.MaxValidationTokenLength + 1), null);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("ttttt", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GraphValidationToken_GraphOff_NotEchoed()
+    {
+        await using var factory = new BridgeBotFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync(GraphNotificationEndpoints.NotificationsPath + "?validationToken=echo-me", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("echo-me", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private sealed class StaticGraphToken : IGraphTokenSource

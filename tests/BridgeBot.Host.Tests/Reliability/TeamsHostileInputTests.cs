@@ -127,6 +127,59 @@ public sealed class TeamsHostileInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AuthConfigured_MalformedTokenShapes_Return401WithoutStackTrace()
+    {
+        var body = Activities.Message(_auth.Fake.ServiceUrl, "hello").ToJsonString();
+        var valid = _auth.Fake.MintToken();
+        var parts = valid.Split('.');
+        static string B64(string s) => Convert.ToBase64String(Encoding.UTF8.GetBytes(s)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var jweHeader = B64("""{"alg":"RSA-OAEP","enc":"A256GCM","kid":"endorsed-key"}""");
+        var shapes = new[]
+        {
+            $"{jweHeader}.{B64("key")}.{B64("iv")}.{B64("ciphertext")}.{B64("tag")}",
+            $"{B64("""{"alg":"dir","enc":"A128CBC-HS256","zip":"DEF"}""")}..{B64("iv")}.{B64("ciphertext")}.{B64("tag")}",
+            $"{parts[0]}.{parts[1]}.{parts[2]}.x.y",
+            $"{B64("""{"alg":"RSA-OAEP","enc":"A256GCM","iss":"https://api.botframework.com"}""")}.{B64("key")}.{B64("iv")}.{B64("ciphertext")}.{B64("tag")}",
+            $"{B64($$"""{"alg":"RSA-OAEP","enc":"A256GCM","iss":"https://sts.windows.net/{{FakeBotFramework.TenantId}}/"}""")}.{B64("key")}.{B64("iv")}.{B64("ciphertext")}.{B64("tag")}",
+            $"{jweHeader}.!!.{B64("iv")}.%%.{B64("tag")}", $"{B64("{")}.a.b.c.d", $"{jweHeader}.{parts[1]}.{parts[2]}.{parts[1]}.{parts[2]}",
+            "a.b.c.d.e", "....", ".....", "a.b.c.d", "a.b.c.d.e.f", $"{valid}.", $".{valid}",
+            $"{B64("[]")}.{parts[1]}.{parts[2]}",
+            $"{B64("null")}.{parts[1]}.{parts[2]}",
+            $"{B64("\"text\"")}.{parts[1]}.{parts[2]}",
+            $"{B64("""{"alg":5,"kid":["a"],"typ":{}}""")}.{parts[1]}.{parts[2]}",
+            $"{B64("""{"alg":"RS256","kid":"endorsed-key","crit":["exp"]}""")}.{parts[1]}.{parts[2]}",
+            $"{parts[0]}.{B64("""{"iss":5,"aud":[1,2],"exp":"soon","nbf":{}}""")}.{parts[2]}",
+            $"{parts[0]}.{B64("""{"iss":["https://api.botframework.com"],"exp":1e999}""")}.{parts[2]}",
+            $"{parts[0]}.{B64("""{"iss":"https://api.botframework.com","exp":99999999999999999999999}""")}.{parts[2]}",
+            $"{parts[0]}.{B64("[1,2,3]")}.{parts[2]}",
+            $"{parts[0]}.{B64("{\"iss\":\"https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/\",\"ver\":7}")}.{parts[2]}",
+            $"{parts[0]}.%%%%.{parts[2]}",
+            $"{parts[0]}.{parts[1]}.!!!!",
+            $"{parts[0]}.{parts[1]}.{parts[2]}==",
+            $"{parts[0]}\u00e9.{parts[1]}.{parts[2]}",
+            valid.Insert(20, " "),
+        };
+
+        var wrong = new List<string>();
+        foreach (var token in shapes)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(body, Encoding.UTF8, HostileBodies.Json) };
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+            using var response = await _auth.Client.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+
+            if (response.StatusCode != System.Net.HttpStatusCode.Unauthorized || text.Contains("Exception", StringComparison.Ordinal) || text.Contains(" at ", StringComparison.Ordinal))
+            {
+                wrong.Add($"{(int)response.StatusCode} for '{token[..Math.Min(token.Length, 40)]}…{token[^Math.Min(token.Length, 20)..]}': {text[..Math.Min(text.Length, 200)]}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        Assert.Empty(_authLog.Entries);
+        Assert.Empty(_auth.Fake.ConnectorCalls);
+    }
+
+    [Fact]
     public async Task LocalMode_BodyOverTheCap_Returns413()
     {
         var probe = new HostileProbe(_local, _localLog);

@@ -97,11 +97,42 @@ public sealed class TeamsAuthTests : IAsyncLifetime
     {
         var token = _host.Fake.MintToken(
             issuer: $"https://sts.windows.net/{FakeBotFramework.TenantId}/",
-            claims: new Dictionary<string, object> { ["appid"] = FakeBotFramework.AppId, ["ver"] = "1.0", ["tid"] = FakeBotFramework.TenantId });
+            claims: new Dictionary<string, object>
+            {
+                ["appid"] = FakeBotFramework.AppId, ["ver"] = "1.0", ["tid"] = FakeBotFramework.TenantId, ["serviceurl"] = _host.Fake.ServiceUrl,
+            });
 
         var response = await _host.PostAsync(Activities.Message(_host.Fake.ServiceUrl, "help"), token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_EntraTokenForAnotherServiceUrl_Returns401()
+    {
+        var token = _host.Fake.MintToken(
+            issuer: $"https://login.microsoftonline.com/{FakeBotFramework.TenantId}/v2.0",
+            claims: new Dictionary<string, object>
+            {
+                ["azp"] = FakeBotFramework.AppId, ["ver"] = "2.0", ["tid"] = FakeBotFramework.TenantId, ["serviceurl"] = "https://smba.trafficmanager.net/emea/",
+            });
+
+        var response = await _host.PostAsync(Activities.Message(_host.Fake.ServiceUrl, "help"), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_host.Fake.ConnectorCalls);
+    }
+
+    [Fact]
+    public async Task Post_EntraTokenWithoutServiceUrlClaim_Returns401()
+    {
+        var token = _host.Fake.MintToken(
+            issuer: $"https://sts.windows.net/{FakeBotFramework.TenantId}/",
+            claims: new Dictionary<string, object> { ["appid"] = FakeBotFramework.AppId, ["ver"] = "1.0", ["tid"] = FakeBotFramework.TenantId });
+
+        var response = await _host.PostAsync(Activities.Message(_host.Fake.ServiceUrl, "help"), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]

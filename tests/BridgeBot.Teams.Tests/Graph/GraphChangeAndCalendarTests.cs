@@ -104,4 +104,14 @@ public sealed class GraphChangeAndCalendarTests
     {
         Assert.Equal(ok, GraphChangeProcessor.TryParseResource(resource, out _, out _));
     }
+
+    [Theory]
+    [InlineData("https://graph.microsoft.com/v1.0/users/mia%40contoso.com/calendarView?startDateTime=x", "/v1.0/users/*/calendarView")]
+    [InlineData("https://graph.microsoft.com/v1.0/users/oid-1/events/AAMk=?$select=id", "/v1.0/users/*/events/*")]
+    [InlineData("https://graph.microsoft.com/v1.0/subscriptions/sub-1/reauthorize", "/v1.0/subscriptions/*/reauthorize")]
+    [InlineData("https://graph.microsoft.com/v1.0/groups/g-1/transitiveMembers/microsoft.graph.user", "/v1.0/groups/*/transitiveMembers/microsoft.graph.user")]
+    public void Redact_KeepsGraphWordsOnly(string url, string expected)
+    {
+        Assert.Equal(expected, GraphClient.Redact(new Uri(url)));
+    }
 }

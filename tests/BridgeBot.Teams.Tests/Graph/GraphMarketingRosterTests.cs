@@ -154,7 +154,7 @@ public sealed class GraphMarketingRosterTests
         await bed.State.DeleteAsync(new("graph", "marketing-group"), BridgeBot.Core.State.ETagCondition.Any, default);
         var restarted = new BridgeBot.Teams.Graph.GraphMarketingRoster(bed.Client, bed.State, bed.MeetingsOptions, bed.Time, bed.RosterLog);
         bed.Graph.GroupFailsFromPage = 0;
-        var subscriptions = new BridgeBot.Teams.Graph.GraphSubscriptionManager(bed.Client, bed.State, bed.Tracker, restarted,
+        var subscriptions = new BridgeBot.Teams.Graph.GraphSubscriptionManager(bed.Client, bed.State, new BridgeBot.Teams.Graph.GraphSubscriptionTable(bed.State), bed.Tracker, restarted,
             Microsoft.Extensions.Options.Options.Create(bed.GraphOptions), bed.Time,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<BridgeBot.Teams.Graph.GraphSubscriptionManager>.Instance);
 

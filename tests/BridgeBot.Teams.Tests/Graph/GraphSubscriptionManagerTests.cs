@@ -26,6 +26,34 @@ public sealed class GraphSubscriptionManagerTests
     }
 
     [Fact]
+    public async Task MaintainAsync_NewSubscription_StoredWithTheMailboxOwnersUserId()
+    {
+        await using var bed = await StartAsync();
+
+        await bed.Subscriptions.MaintainAsync(default);
+
+        var entry = Assert.Single(await new GraphSubscriptionTable(bed.State).ReadAsync(default));
+        Assert.Equal(("mia@contoso.com", "sub-1", "oid-mia"), (entry.Mailbox, entry.SubscriptionId, entry.UserId));
+    }
+
+    [Theory]
+    [InlineData("sub-1", "Users/oid-mia/Events/e-1", null, true)]
+    [InlineData("sub-1", "Users/MIA@contoso.com/Events/e-1", null, true)]
+    [InlineData("sub-1", "Users/oid-ben/Events/e-1", null, false)]
+    [InlineData("sub-2", "Users/oid-mia/Events/e-1", null, false)]
+    [InlineData(null, "Users/oid-mia/Events/e-1", null, false)]
+    [InlineData("sub-1", "Users/oid-mia/Messages/e-1", null, false)]
+    [InlineData("sub-1", null, "missed", true)]
+    [InlineData("sub-2", null, "missed", false)]
+    public void IsOurs_OnlyKnownSubscriptionsForTheirMailbox(string? subscriptionId, string? resource, string? lifecycleEvent, bool expected)
+    {
+        var table = new List<SubscriptionEntry> { new("mia@contoso.com", "sub-1", T0) { UserId = "oid-mia" } };
+        var notification = new GraphNotification(subscriptionId, "client-state-secret", "created", resource, null, lifecycleEvent, "tenant-1");
+
+        Assert.Equal(expected, GraphSubscriptionTable.IsOurs(table, notification));
+    }
+
+    [Fact]
     public async Task MaintainAsync_FarFromExpiry_ChangesNothing()
     {
         await using var bed = await StartAsync();

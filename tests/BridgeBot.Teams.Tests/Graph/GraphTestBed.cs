@@ -42,10 +42,10 @@ internal sealed class GraphTestBed : IAsyncDisposable
         Meetings = stores.Meetings(MeetingsOptions, Time);
         var notifier = new MeetingNotifier(new BridgeBot.Core.Outbound.Outbox([]), MeetingsOptions, new NoAppInstaller(),
             new PeopleMatcher(new NoPeopleDirectory(), MeetingsOptions));
-        Client = new GraphClient(new HttpClient(), new FixedToken(), options, new BridgeBot.Core.Diagnostics.BridgeBotMetrics());
+        Client = new GraphClient(new HttpClient(), new FixedToken(), options, new BridgeBot.Core.Diagnostics.BridgeBotMetrics(), NullLogger<GraphClient>.Instance);
         Roster = new GraphMarketingRoster(Client, State, MeetingsOptions, Time, RosterLog);
         Tracker = new MeetingTracker(Meetings, new RotationPlanner(State, MeetingsOptions, Time), Schedule, notifier, MeetingsOptions, Time, Roster);
-        Subscriptions = new GraphSubscriptionManager(Client, State, Tracker, Roster, options, Time, NullLogger<GraphSubscriptionManager>.Instance);
+        Subscriptions = new GraphSubscriptionManager(Client, State, new GraphSubscriptionTable(State), Tracker, Roster, options, Time, NullLogger<GraphSubscriptionManager>.Instance);
         Changes = new GraphChangeProcessor(Client, Tracker, Meetings, State);
         Calendar = new GraphMeetingCalendar(Client, options);
         Installer = new GraphTeamsAppInstaller(Client, options);

@@ -1,0 +1,20 @@
+namespace BridgeBot.Core.Meetings;
+
+using BridgeBot.Core.Priorities;
+using BridgeBot.Core.Requests;
+using BridgeBot.Core.Turns;
+
+/// <summary>
+/// Who may read the meeting coverage report: the IT team and the leads. Today they are configured in several
+/// places (Requests:ItRepresentatives, Meetings:ItRepresentatives, Meetings:ItLead, Priorities:LeadershipGroup);
+/// this is the one type that reads them for the purpose, so a single roster later replaces only its body.
+/// </summary>
+public sealed class CoverageAudience(ItRepresentatives requestRepresentatives, LeadershipGroup leaders, PeopleMatcher people, MeetingsOptions options)
+{
+    /// <summary>Whether <paramref name="user"/> on <paramref name="platform"/> may see coverage.</summary>
+    public async Task<bool> IncludesAsync(ChannelKind platform, TurnUser user, CancellationToken cancellationToken) =>
+        requestRepresentatives.Find(platform, user) is not null ||
+        leaders.Find(platform, user) is not null ||
+        await people.RepresentativeOfAsync(user, cancellationToken) is not null ||
+        (!string.IsNullOrWhiteSpace(options.ItLead) && await people.IsAsync(user, options.ItLead, null, cancellationToken));
+}
