@@ -16,6 +16,7 @@ using StackExchange.Redis;
 
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 10_000, 100_000];
 var rows = new List<string>();
+var memory = new List<string>();
 
 await using (var server = await RedisServer.StartNewAsync("--appendonly", "no"))
 await using (var connection = await server.ConnectAsync())
@@ -25,8 +26,14 @@ await using (var connection = await server.ConnectAsync())
     var requestCount = 0;
     foreach (var size in sizes)
     {
+        var before = await world.UsedMemoryAsync();
         meetingCount = await world.GrowMeetingsAsync(meetingCount, size);
+        var between = await world.UsedMemoryAsync();
+        var grown = size - requestCount;
         requestCount = await world.GrowRequestsAsync(requestCount, size);
+        var after = await world.UsedMemoryAsync();
+        memory.Add(string.Create(CultureInfo.InvariantCulture,
+            $"| {size:N0} | {(between - before) / (double)grown:N0} | {(after - between) / (double)grown:N0} | {after / 1048576.0:N0} |"));
         rows.Add(await world.MeasureAsync(size));
     }
 }
@@ -34,6 +41,10 @@ await using (var connection = await server.ConnectAsync())
 Console.WriteLine("| items | ingest: commands | ingest: bytes | filing: commands | filing: bytes | change: commands | change: bytes | coverage report p50 ms (round trips) | queue page p50 ms | status p50 ms |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
 rows.ForEach(Console.WriteLine);
+Console.WriteLine();
+Console.WriteLine("| items | memory per meeting (bytes) | memory per request (bytes) | used_memory (MB) |");
+Console.WriteLine("|---|---|---|---|");
+memory.ForEach(Console.WriteLine);
 
 var spreadAt = sizes.Max();
 await using (var cluster = await RedisCluster.StartNewAsync())
@@ -232,6 +243,18 @@ namespace BridgeBot.Growth
             }
 
             return trips;
+        }
+
+        public async Task<long> UsedMemoryAsync()
+        {
+            long total = 0;
+            foreach (var server in _connection.GetServers().Where(s => !s.IsReplica))
+            {
+                var info = (await server.InfoAsync("memory")).SelectMany(g => g).ToDictionary(p => p.Key, p => p.Value);
+                total += long.Parse(info["used_memory"], CultureInfo.InvariantCulture);
+            }
+
+            return total;
         }
 
         private async Task<long> NetBytesAsync()

@@ -65,7 +65,8 @@ public sealed partial class LegacyLayoutMigration(
                 return MigrationOutcome.Migrated;
             }
 
-            await Task.Delay(WaitStep, time, cancellationToken);
+            // Wall-clock: waiting for another host is real time even when this host is given a fake clock.
+            await Task.Delay(WaitStep, cancellationToken);
         }
     }
 
