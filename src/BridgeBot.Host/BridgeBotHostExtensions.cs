@@ -70,6 +70,7 @@ internal static partial class BridgeBotHostExtensions
         }
 
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<Http.StateStoreUnavailableMiddleware>();
         app.MapBoardEndpoint();
         app.MapHealthEndpoints();
         var metrics = app.Services.GetRequiredService<PrometheusMetricsCollector>();
