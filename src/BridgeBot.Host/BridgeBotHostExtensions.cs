@@ -52,6 +52,7 @@ internal static partial class BridgeBotHostExtensions
         services.AddTeamsChannel();
         services.AddMeetingCoverage();
         services.AddGraphCalendar(builder.Configuration);
+        services.AddSingleton<StateStoreHealthCheck>();
         services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("state", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }

@@ -26,6 +26,13 @@ public static class RedisFailoverSettings
     {
         options.AbortOnConnectFail = false;
         options.ClientName ??= "bridgebot";
+
+        // The readiness check reads the cluster's current slot map (CLUSTER NODES), which the library files under
+        // admin commands. BridgeBot sends no other admin command; allowAdmin=false in the string still wins.
+        if (!Sets(configuration, "allowAdmin"))
+        {
+            options.AllowAdmin = true;
+        }
         if (!Sets(configuration, "connectTimeout"))
         {
             options.ConnectTimeout = ConnectTimeoutMs;

@@ -7,8 +7,8 @@ using StackExchange.Redis;
 
 /// <summary>
 /// Readiness that follows the topology. A single Redis (or a primary with replicas): one PING to the primary.
-/// A cluster: the current slot map is read from a node that answers (<c>CLUSTER NODES</c>), and every slot must
-/// belong to a primary that answers a PING, reached the way commands for those slots are routed. So after a
+/// A cluster: the current slot map is read from a node that answers (<c>CLUSTER NODES</c>), and every slot range
+/// must belong to a primary that answers a keyed read, sent the way commands for those slots are routed. So after a
 /// failover the check turns green as soon as the promoted replica serves, instead of waiting for a dead primary
 /// the connection still lists; while it is red, the message names the slots and the node.
 /// </summary>
@@ -65,7 +65,9 @@ internal sealed class RedisTopologyCheck(IConnectionMultiplexer redis)
         }
     }
 
-    // Connected primaries first (their view is the one that counts), then replicas; the first answer wins.
+    // Connected primaries first (their view is the one that counts), then replicas; the first answer wins. Without
+    // admin mode (allowAdmin=false in the configuration string) the library refuses CLUSTER NODES; the slot map the
+    // connection itself last read stands in for it then.
     private static async Task<ClusterConfiguration?> ReadSlotMapAsync(IServer[] servers, CancellationToken cancellationToken)
     {
         foreach (var server in servers.Where(s => s.IsConnected).OrderBy(s => s.IsReplica))
@@ -77,6 +79,10 @@ internal sealed class RedisTopologyCheck(IConnectionMultiplexer redis)
                     return map;
                 }
             }
+            catch (RedisCommandException)
+            {
+                return servers.Select(s => s.ClusterConfiguration).FirstOrDefault(c => c is not null);
+            }
             catch (Exception ex) when (ex is TimeoutException || RedisUnavailable.IsUnavailable(ex))
             {
             }
@@ -85,25 +91,29 @@ internal sealed class RedisTopologyCheck(IConnectionMultiplexer redis)
         return null;
     }
 
-    // Null when the primary answers through the connection's own routing; otherwise why not, and whether the
-    // connection would have sent those slots to some other node (its slot map is behind the cluster's).
+    // A keyed read for the range's first slot, sent the way commands for it are routed (redirects included): null
+    // when it is answered, otherwise why not, and whether the connection sends that slot somewhere other than where
+    // the cluster says it lives (its own slot map is behind; a refresh is asked for).
     private async Task<(string? Problem, bool RoutedElsewhere)> PingAsync(ClusterNode primary, CancellationToken cancellationToken)
     {
-        var routed = redis.GetServer(KeyInSlot(primary.Slots[0].From), flags: CommandFlags.DemandMaster);
-        if (!SameEndPoint(routed.EndPoint, primary.EndPoint))
-        {
-            return ($"routed to {Name(routed.EndPoint)}, refreshing the slot map", true);
-        }
-
+        var key = KeyInSlot(primary.Slots[0].From);
         try
         {
-            await routed.PingAsync().WaitAsync(NodeTimeout, cancellationToken);
+            await redis.GetDatabase().KeyExistsAsync(key, CommandFlags.DemandMaster).WaitAsync(NodeTimeout, cancellationToken);
             return (null, false);
         }
         catch (Exception ex) when (ex is TimeoutException || RedisUnavailable.IsUnavailable(ex))
         {
-            return (ex is TimeoutException and not RedisTimeoutException ? $"no answer within {NodeTimeout.TotalMilliseconds} ms" : ex.Message, false);
+            var routed = redis.GetServer(key, flags: CommandFlags.DemandMaster).EndPoint;
+            var problem = ex is TimeoutException and not RedisTimeoutException ? $"no answer within {NodeTimeout.TotalMilliseconds} ms" : FirstLine(ex.Message);
+            return (problem, !SameEndPoint(routed, primary.EndPoint));
         }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n', ';']);
+        return end < 0 ? message : message[..end];
     }
 
     private void RefreshRouting()
