@@ -12,10 +12,15 @@ using StackExchange.Redis;
 /// </summary>
 internal static class RedisUnavailable
 {
-    // Server replies that mean "not now", each the first word of the error: a cluster with an uncovered slot
-    // (CLUSTERDOWN), a multi-key command during resharding (TRYAGAIN), a node still loading its data (LOADING),
-    // a write that reached a demoted primary (READONLY), a replica without its primary (MASTERDOWN).
-    private static readonly string[] TransientReplies = ["CLUSTERDOWN", "TRYAGAIN", "LOADING", "READONLY", "MASTERDOWN"];
+    // Server replies that mean "not now": a cluster with an uncovered slot (CLUSTERDOWN), a multi-key command during
+    // resharding (TRYAGAIN), a node still loading its data (LOADING), a write that reached a demoted primary
+    // (READONLY), a replica without its primary (MASTERDOWN), a primary short of replicas under
+    // min-replicas-to-write (NOREPLICAS), a server at its connection limit (MAXCLIENTS).
+    private static readonly RedisErrorKind[] TransientReplies =
+    [
+        RedisErrorKind.ClusterDown, RedisErrorKind.TryAgain, RedisErrorKind.Loading, RedisErrorKind.ReadOnly,
+        RedisErrorKind.MasterDown, RedisErrorKind.NoReplicas, RedisErrorKind.MaxClients,
+    ];
 
     /// <summary>Awaits <paramref name="command"/>, translating an unreachable Redis into <see cref="StateStoreUnavailableException"/>.</summary>
     public static async Task<T> Guard<T>(Task<T> command)
@@ -46,7 +51,7 @@ internal static class RedisUnavailable
     public static bool IsUnavailable(Exception exception) => exception switch
     {
         RedisConnectionException or RedisTimeoutException => true,
-        RedisServerException server => TransientReplies.Any(r => server.Message.StartsWith(r, StringComparison.Ordinal)),
+        RedisServerException server => TransientReplies.Contains(server.Kind),
         StateStoreUnavailableException => false,
         TimeoutException => true,
         _ => false,
