@@ -146,6 +146,8 @@ public sealed class RedisFailoverScenario : IAsyncLifetime, IDisposable
     }
 }
 
+// Alone (the collection runs nothing in parallel): the facts measure times after the promotion.
+[Collection(MemoryCollection.Name)]
 public sealed partial class RedisFailoverTests(RedisFailoverScenario run) : IClassFixture<RedisFailoverScenario>
 {
     [Fact]
