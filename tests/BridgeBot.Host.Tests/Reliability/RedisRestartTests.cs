@@ -96,6 +96,7 @@ public sealed class RedisRestartTests : IAsyncLifetime, IDisposable
         var lines = _logs.Lines.ToList();
         Assert.Single(lines, l => l.Contains("State store unreachable", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("\n   at ", StringComparison.Ordinal));
 
         // Recovered without a restart of the host.
         using var after = await _host.PostAsync(Activities.Message(_host.Fake.ServiceUrl, "help", "act-after"));
