@@ -136,8 +136,12 @@ public sealed partial class ItRequestDialog(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The request is stored; a leftover draft only pre-fills the next form.
-            LogDraftNotDeleted(ex, saved.Id);
+            // The request is stored; a leftover draft only pre-fills the next form (and an unreachable store is
+            // reported once per outage, not per submission).
+            if (ex is not State.StateStoreUnavailableException)
+            {
+                LogDraftNotDeleted(ex, saved.Id);
+            }
         }
 
         var gaps = RequirementGaps.Find(values);
