@@ -26,6 +26,7 @@ public static class CoreServiceCollectionExtensions
 
         services.TryAddSingleton(new TenantRateLimitOptions());
         services.AddSingleton<Diagnostics.BridgeBotMetrics>();
+        services.TryAddSingleton<StateStoreOutageMonitor>();
 
         services.AddSingleton<ITurnMiddleware, TurnMetricsMiddleware>();
         services.AddSingleton<ITurnMiddleware, ErrorBoundaryMiddleware>();

@@ -55,6 +55,7 @@ internal static partial class BridgeBotHostExtensions
         services.AddTeamsChannel();
         services.AddMeetingCoverage();
         services.AddGraphCalendar(builder.Configuration);
+        services.AddSingleton<StateStoreHealthCheck>();
         services.AddSingleton<BridgeBot.Core.Migration.LegacyLayoutMigration>();
         services.AddSingleton<BridgeBot.Host.Migration.LayoutMigrationStatus>();
         services.AddHostedService<BridgeBot.Host.Migration.LayoutMigrationService>();
@@ -78,6 +79,7 @@ internal static partial class BridgeBotHostExtensions
         }
 
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<Http.StateStoreUnavailableMiddleware>();
         app.MapBoardEndpoint();
         app.MapHealthEndpoints();
         var metrics = app.Services.GetRequiredService<PrometheusMetricsCollector>();

@@ -1,6 +1,7 @@
 namespace BridgeBot.Host;
 
 using BridgeBot.Core.Priorities;
+using BridgeBot.Core.State;
 using Microsoft.Extensions.Options;
 
 /// <summary>
@@ -8,7 +9,8 @@ using Microsoft.Extensions.Options;
 /// Every host runs it; compiling is create-if-absent per cycle, so only one host stores the board and sends it.
 /// </summary>
 internal sealed partial class PriorityBoardScheduler(
-    BoardCompiler compiler, IOptions<PriorityOptions> options, TimeProvider time, ILogger<PriorityBoardScheduler> logger) : BackgroundService
+    BoardCompiler compiler, IOptions<PriorityOptions> options, TimeProvider time, StateStoreOutageMonitor outages,
+    ILogger<PriorityBoardScheduler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,6 +30,10 @@ internal sealed partial class PriorityBoardScheduler(
             {
                 LogCompiled(outcome.Board.CycleId, outcome.Board.Items.Count);
             }
+        }
+        catch (StateStoreUnavailableException ex)
+        {
+            outages.Report("scheduler", ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

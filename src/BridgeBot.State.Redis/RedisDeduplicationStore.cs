@@ -7,12 +7,12 @@ using StackExchange.Redis;
 public sealed class RedisDeduplicationStore(IConnectionMultiplexer redis) : IDeduplicationStore
 {
     public Task<bool> TryBeginAsync(string deliveryId, TimeSpan timeToLive, CancellationToken cancellationToken) =>
-        redis.GetDatabase().StringSetAsync(RedisKeys.Dedup(deliveryId), 1, timeToLive, When.NotExists);
+        RedisUnavailable.Guard(redis.GetDatabase().StringSetAsync(RedisKeys.Dedup(deliveryId), 1, timeToLive, When.NotExists));
 
     // A plain SET rather than PEXPIRE: the claim may have run out (a very slow turn), and the id is processed either way.
     public Task CompleteAsync(string deliveryId, TimeSpan keepFor, CancellationToken cancellationToken) =>
-        redis.GetDatabase().StringSetAsync(RedisKeys.Dedup(deliveryId), 1, keepFor);
+        RedisUnavailable.Guard(redis.GetDatabase().StringSetAsync(RedisKeys.Dedup(deliveryId), 1, keepFor));
 
     public Task ForgetAsync(string deliveryId, CancellationToken cancellationToken) =>
-        redis.GetDatabase().KeyDeleteAsync(RedisKeys.Dedup(deliveryId));
+        RedisUnavailable.Guard(redis.GetDatabase().KeyDeleteAsync(RedisKeys.Dedup(deliveryId)));
 }

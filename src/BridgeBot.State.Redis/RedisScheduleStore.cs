@@ -68,17 +68,17 @@ public sealed class RedisScheduleStore(IConnectionMultiplexer redis) : ISchedule
     private IDatabase Db => redis.GetDatabase();
 
     public Task ScheduleAsync(string id, DateTimeOffset dueAt, string payload, CancellationToken cancellationToken) =>
-        Db.ScriptEvaluateAsync(ScheduleScript, Keys, [id, Ms(dueAt), payload]);
+        RedisUnavailable.Guard(Db.ScriptEvaluateAsync(ScheduleScript, Keys, [id, Ms(dueAt), payload]));
 
     public async Task<bool> CancelAsync(string id, CancellationToken cancellationToken) =>
-        (long)await Db.ScriptEvaluateAsync(CancelScript, Keys, [id]) == 1;
+        (long)await RedisUnavailable.Guard(Db.ScriptEvaluateAsync(CancelScript, Keys, [id])) == 1;
 
     public async Task<IReadOnlyList<ClaimedItem>> ClaimDueAsync(
         DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
         var expires = now + lease;
         var prefix = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(ClaimScript, Keys, [Ms(now), Ms(expires), max, prefix]))!;
+        var result = (RedisResult[])(await RedisUnavailable.Guard(Db.ScriptEvaluateAsync(ClaimScript, Keys, [Ms(now), Ms(expires), max, prefix])))!;
         var claimed = new List<ClaimedItem>(result.Length / 4);
         for (var i = 0; i + 3 < result.Length; i += 4)
         {
@@ -90,11 +90,11 @@ public sealed class RedisScheduleStore(IConnectionMultiplexer redis) : ISchedule
     }
 
     public async Task<bool> CompleteAsync(ClaimedItem item, CancellationToken cancellationToken) =>
-        (long)await Db.ScriptEvaluateAsync(CompleteScript, Keys, [item.Id, item.LeaseToken]) == 1;
+        (long)await RedisUnavailable.Guard(Db.ScriptEvaluateAsync(CompleteScript, Keys, [item.Id, item.LeaseToken])) == 1;
 
     public async Task<ScheduledItem?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var fields = await Task.WhenAll(Db.HashGetAsync(Keys[2], id), Db.HashGetAsync(Keys[1], id));
+        var fields = await RedisUnavailable.Guard(Task.WhenAll(Db.HashGetAsync(Keys[2], id), Db.HashGetAsync(Keys[1], id)));
         return fields[0].IsNull
             ? null
             : new ScheduledItem(id, DateTimeOffset.FromUnixTimeMilliseconds((long)fields[0]), fields[1].ToString());

@@ -68,23 +68,23 @@ public sealed class RedisSortedIndexStore(IConnectionMultiplexer redis) : ISorte
     public Task AddAsync(StateKey index, string member, long score, DateTimeOffset? keepUntil, CancellationToken cancellationToken)
     {
         IndexScores.Check(score);
-        return Db.ScriptEvaluateAsync(AddScript, [RedisKeys.For(index)], [member, score, keepUntil?.ToUnixTimeMilliseconds() ?? 0]);
+        return RedisUnavailable.Guard(Db.ScriptEvaluateAsync(AddScript, [RedisKeys.For(index)], [member, score, keepUntil?.ToUnixTimeMilliseconds() ?? 0]));
     }
 
     public Task<bool> RemoveAsync(StateKey index, string member, CancellationToken cancellationToken) =>
-        Db.SortedSetRemoveAsync(RedisKeys.For(index), member);
+        RedisUnavailable.Guard(Db.SortedSetRemoveAsync(RedisKeys.For(index), member));
 
     public async Task<IndexPage> RangeAsync(StateKey index, IndexQuery query, CancellationToken cancellationToken)
     {
         IndexScores.CheckLimit(query.Limit);
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
+        var result = (RedisResult[])(await RedisUnavailable.Guard(Db.ScriptEvaluateAsync(
             RangeScript,
             [RedisKeys.For(index)],
             [
                 query.MinScore, query.MaxScore, query.Limit + 1, query.Descending ? "1" : "0",
                 query.After is { } after ? after.Score.ToString(CultureInfo.InvariantCulture) : string.Empty,
                 query.After?.Member ?? string.Empty,
-            ]))!;
+            ])))!;
         var entries = new List<IndexEntry>(result.Length / 2);
         for (var i = 0; i + 1 < result.Length; i += 2)
         {
@@ -95,8 +95,8 @@ public sealed class RedisSortedIndexStore(IConnectionMultiplexer redis) : ISorte
     }
 
     public Task<long> CountAsync(StateKey index, long minScore, long maxScore, CancellationToken cancellationToken) =>
-        Db.SortedSetLengthAsync(RedisKeys.For(index), minScore, maxScore);
+        RedisUnavailable.Guard(Db.SortedSetLengthAsync(RedisKeys.For(index), minScore, maxScore));
 
     public Task<long> RemoveByScoreAsync(StateKey index, long minScore, long maxScore, CancellationToken cancellationToken) =>
-        Db.SortedSetRemoveRangeByScoreAsync(RedisKeys.For(index), minScore, maxScore);
+        RedisUnavailable.Guard(Db.SortedSetRemoveRangeByScoreAsync(RedisKeys.For(index), minScore, maxScore));
 }

@@ -10,15 +10,14 @@ public static class RedisStateServiceCollectionExtensions
     /// <summary>
     /// Uses Redis at <paramref name="configuration"/> (a StackExchange.Redis configuration string) for state and
     /// de-duplication. The connection does not abort when Redis is down at start: the host starts, reports
-    /// not-ready, and reconnects by itself.
+    /// not-ready, and reconnects by itself; timeouts, backlog and reconnect policy are set for failover
+    /// (<see cref="RedisFailoverSettings"/>).
     /// </summary>
     public static IServiceCollection AddRedisState(this IServiceCollection services, string configuration)
     {
         services.AddSingleton<IConnectionMultiplexer>(_ =>
         {
-            var options = ConfigurationOptions.Parse(configuration);
-            options.AbortOnConnectFail = false;
-            options.ClientName ??= "bridgebot";
+            var options = RedisFailoverSettings.Apply(ConfigurationOptions.Parse(configuration), configuration);
             return ConnectionMultiplexer.Connect(options);
         });
         services.AddSingleton<IStateStore, RedisStateStore>();

@@ -40,11 +40,13 @@ public sealed class RedisStateStore(IConnectionMultiplexer redis) : IStateStore
 
     private static readonly RedisValue[] ReadFields = ["v", "e"];
 
+    private readonly RedisTopologyCheck _topology = new(redis);
+
     private IDatabase Db => redis.GetDatabase();
 
     public async Task<Versioned<byte[]>?> ReadAsync(StateKey key, CancellationToken cancellationToken)
     {
-        var fields = await Db.HashGetAsync(RedisKeys.For(key), ReadFields);
+        var fields = await RedisUnavailable.Guard(Db.HashGetAsync(RedisKeys.For(key), ReadFields));
         return fields[0].IsNull || fields[1].IsNull ? null : new Versioned<byte[]>((byte[])fields[0]!, fields[1].ToString());
     }
 
@@ -62,7 +64,7 @@ public sealed class RedisStateStore(IConnectionMultiplexer redis) : IStateStore
         var values = new List<Versioned<byte[]>?>(reads.Count);
         foreach (var read in reads)
         {
-            var fields = await read;
+            var fields = await RedisUnavailable.Guard(read);
             values.Add(fields[0].IsNull || fields[1].IsNull ? null : new Versioned<byte[]>((byte[])fields[0]!, fields[1].ToString()));
         }
 
@@ -74,36 +76,26 @@ public sealed class RedisStateStore(IConnectionMultiplexer redis) : IStateStore
     {
         var etag = NewETag();
         var ttl = timeToLive is { } t ? Math.Max(1, (long)t.TotalMilliseconds) : 0;
-        var written = (long)await Db.ScriptEvaluateAsync(
+        var written = (long)await RedisUnavailable.Guard(Db.ScriptEvaluateAsync(
             WriteScript,
             [RedisKeys.For(key)],
-            [ConditionKind(condition), condition.ETag ?? string.Empty, value, etag, ttl]);
+            [ConditionKind(condition), condition.ETag ?? string.Empty, value, etag, ttl]));
         return written == 1 ? new StateWriteResult(etag) : StateWriteResult.Conflict;
     }
 
     public async Task<bool> DeleteAsync(StateKey key, ETagCondition condition, CancellationToken cancellationToken)
     {
-        var deleted = (long)await Db.ScriptEvaluateAsync(
-            DeleteScript, [RedisKeys.For(key)], [ConditionKind(condition), condition.ETag ?? string.Empty]);
+        var deleted = (long)await RedisUnavailable.Guard(Db.ScriptEvaluateAsync(
+            DeleteScript, [RedisKeys.For(key)], [ConditionKind(condition), condition.ETag ?? string.Empty]));
         return deleted == 1;
     }
 
     public async Task<long> IncrementAsync(StateKey key, long seed, CancellationToken cancellationToken) =>
-        (long)await Db.ScriptEvaluateAsync(IncrementScript, [RedisKeys.For(key)], [seed, NewETag()]);
+        (long)await RedisUnavailable.Guard(Db.ScriptEvaluateAsync(IncrementScript, [RedisKeys.For(key)], [seed, NewETag()]));
 
-    // Every primary, not any one: on a cluster each primary owns a share of the slots, so one that does not answer
-    // means some keys can be neither read nor written, while a single PING reaches a live node and says "ready".
-    public async Task PingAsync(CancellationToken cancellationToken)
-    {
-        var primaries = redis.GetServers().Where(s => !s.IsReplica).ToList();
-        if (primaries.Count == 0)
-        {
-            await Db.PingAsync();
-            return;
-        }
-
-        await Task.WhenAll(primaries.Select(s => s.PingAsync()));
-    }
+    // Judged from the cluster's own current slot map, not from the servers this connection happens to list: after
+    // a failover the dead primary stays in that list, and the promoted replica is one the list calls a replica.
+    public Task PingAsync(CancellationToken cancellationToken) => _topology.CheckAsync(cancellationToken);
 
     private static string NewETag() => Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
 

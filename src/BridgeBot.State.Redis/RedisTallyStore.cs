@@ -38,8 +38,8 @@ public sealed class RedisTallyStore(IConnectionMultiplexer redis) : ITallyStore
     public async Task<bool> SetAsync(
         StateKey tally, string member, IReadOnlyCollection<string> marks, DateTimeOffset? keepUntil, CancellationToken cancellationToken)
     {
-        var changed = await Db.ScriptEvaluateAsync(
-            SetScript, [MembersKey(tally), TotalsKey(tally)], [member, TallyMarks.Encode(marks), keepUntil?.ToUnixTimeMilliseconds() ?? 0]);
+        var changed = await RedisUnavailable.Guard(Db.ScriptEvaluateAsync(
+            SetScript, [MembersKey(tally), TotalsKey(tally)], [member, TallyMarks.Encode(marks), keepUntil?.ToUnixTimeMilliseconds() ?? 0]));
         return (long)changed == 1;
     }
 
@@ -52,7 +52,7 @@ public sealed class RedisTallyStore(IConnectionMultiplexer redis) : ITallyStore
         var totals = new List<IReadOnlyDictionary<string, long>>(reads.Count);
         foreach (var read in reads)
         {
-            totals.Add((await read).ToDictionary(e => e.Name.ToString(), e => (long)e.Value, StringComparer.Ordinal));
+            totals.Add((await RedisUnavailable.Guard(read)).ToDictionary(e => e.Name.ToString(), e => (long)e.Value, StringComparer.Ordinal));
         }
 
         return totals;

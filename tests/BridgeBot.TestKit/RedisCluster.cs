@@ -4,21 +4,25 @@ using System.Diagnostics;
 using StackExchange.Redis;
 
 /// <summary>
-/// A three-node Redis Cluster (three primaries, no replicas) on free loopback ports, without persistence, owned by
-/// one test fixture. Each node is a <see cref="RedisServer"/> started with cluster mode on; its nodes file lives
-/// in a temporary folder that goes away with the cluster.
+/// A Redis Cluster of three primaries on free loopback ports, without persistence, owned by one test fixture: by
+/// default without replicas; with <c>replicasPerPrimary</c> each primary gets replicas that take over when it dies
+/// (failover tests). Each node is a <see cref="RedisServer"/> started with cluster mode on; its nodes file lives in
+/// a temporary folder that goes away with the cluster. Only the processes it started are ever stopped.
 /// </summary>
 public sealed class RedisCluster : ITestRedis
 {
     private static readonly TimeSpan CreateTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan StateOkTimeout = TimeSpan.FromSeconds(10);
     private const int BusPortOffset = 10000;
+    private const int Primaries = 3;
 
     private readonly string _folder;
+    private readonly int _replicasPerPrimary;
     private readonly List<RedisServer> _nodes = [];
 
-    private RedisCluster(string folder) => _folder = folder;
+    private RedisCluster(string folder, int replicasPerPrimary) => (_folder, _replicasPerPrimary) = (folder, replicasPerPrimary);
 
+    /// <summary>Every node, primaries and replicas, in the order they were started.</summary>
     public IReadOnlyList<RedisServer> Nodes => _nodes;
 
     /// <summary>Every node, so the client can start from any of them and discover the slot map.</summary>
@@ -26,19 +30,36 @@ public sealed class RedisCluster : ITestRedis
         string.Join(',', _nodes.Select(n => $"127.0.0.1:{n.Port}")) +
         ",abortConnect=false,allowAdmin=true,connectTimeout=2000,syncTimeout=2000,asyncTimeout=2000";
 
-    public static async Task<RedisCluster> StartNewAsync()
+    /// <summary>Three primaries, no replicas.</summary>
+    public static Task<RedisCluster> StartNewAsync() => StartNewAsync(replicasPerPrimary: 0);
+
+    /// <summary>
+    /// Three primaries with <paramref name="replicasPerPrimary"/> replicas each. <paramref name="nodeTimeout"/> is the
+    /// cluster's <c>cluster-node-timeout</c>: how long a silent primary has before its replica takes over (Redis
+    /// defaults to 15 s; tests use 1 s so a failover takes about 2 s).
+    /// </summary>
+    public static async Task<RedisCluster> StartNewAsync(int replicasPerPrimary, TimeSpan? nodeTimeout = null)
     {
-        var cluster = new RedisCluster(Directory.CreateTempSubdirectory("bridgebot-cluster-").FullName);
+        var cluster = new RedisCluster(Directory.CreateTempSubdirectory("bridgebot-cluster-").FullName, replicasPerPrimary);
+        var timeoutArgs = nodeTimeout is { } t ? new[] { "--cluster-node-timeout", ((long)t.TotalMilliseconds).ToString() } : [];
         try
         {
-            var nodes = await Task.WhenAll(NodePorts().Select(port => RedisServer.StartOnAsync(
+            var nodes = await Task.WhenAll(NodePorts(Primaries * (1 + replicasPerPrimary)).Select(port => RedisServer.StartOnAsync(
                 port,
-                "--cluster-enabled", "yes",
-                "--cluster-config-file", Path.Combine(cluster._folder, $"nodes-{port}.conf"),
-                "--dir", cluster._folder)));
+                [
+                    "--cluster-enabled", "yes",
+                    "--cluster-config-file", Path.Combine(cluster._folder, $"nodes-{port}.conf"),
+                    "--dir", cluster._folder,
+                    .. timeoutArgs,
+                ])));
             cluster._nodes.AddRange(nodes);
             await cluster.CreateAsync();
             await cluster.WaitUntilStateOkAsync();
+            if (replicasPerPrimary > 0)
+            {
+                await cluster.WaitUntilReplicasSyncedAsync();
+            }
+
             return cluster;
         }
         catch
@@ -88,7 +109,7 @@ public sealed class RedisCluster : ITestRedis
             info.ArgumentList.Add($"127.0.0.1:{node.Port}");
         }
 
-        foreach (var arg in new[] { "--cluster-replicas", "0", "--cluster-yes" })
+        foreach (var arg in new[] { "--cluster-replicas", _replicasPerPrimary.ToString(), "--cluster-yes" })
         {
             info.ArgumentList.Add(arg);
         }
@@ -134,16 +155,80 @@ public sealed class RedisCluster : ITestRedis
         }
     }
 
+    // Every replica reports its link to its primary as up, so that a write acknowledged before a kill has reached it.
+    private async Task WaitUntilReplicasSyncedAsync()
+    {
+        var deadline = DateTime.UtcNow + StateOkTimeout;
+        while (true)
+        {
+            var infos = await Task.WhenAll(_nodes.Select(n => n.AskAsync("INFO replication")));
+            var replicas = infos.Count(i => i?.Contains("role:slave", StringComparison.Ordinal) == true);
+            var synced = infos.Count(i => i?.Contains("master_link_status:up", StringComparison.Ordinal) == true);
+            if (replicas == Primaries * _replicasPerPrimary && synced == replicas)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The replicas were not in sync within {StateOkTimeout.TotalSeconds} s ({synced} of {replicas}).");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>The node that is primary for <paramref name="key"/>'s slot now, as a live node's slot map says.</summary>
+    public async Task<RedisServer> PrimaryForAsync(string key)
+    {
+        await using var connection = await ConnectAsync();
+        var endPoint = (System.Net.IPEndPoint)connection.GetServer(key, flags: CommandFlags.DemandMaster).EndPoint;
+        return _nodes.Single(n => n.Port == endPoint.Port);
+    }
+
+    /// <summary>
+    /// Waits until the cluster has moved <paramref name="dead"/>'s slots to a replica: every live node says
+    /// <c>cluster_state:ok</c> and no live node lists <paramref name="dead"/> as a primary with slots. Returns when
+    /// that was first seen (the promotion, give or take the 20 ms poll).
+    /// </summary>
+    public async Task<DateTime> WaitUntilFailedOverAsync(RedisServer dead, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var live = _nodes.Where(n => n != dead && n.IsRunning).ToList();
+        while (true)
+        {
+            var views = await Task.WhenAll(live.Select(n => n.AskAsync("CLUSTER NODES")));
+            var infos = await Task.WhenAll(live.Select(n => n.AskAsync("CLUSTER INFO")));
+            if (infos.All(i => i?.Contains("cluster_state:ok", StringComparison.Ordinal) == true) &&
+                views.All(v => v is not null && !OwnsSlots(v, dead.Port)))
+            {
+                return DateTime.UtcNow;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No replica took over from 127.0.0.1:{dead.Port} within {timeout.TotalSeconds} s.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    // CLUSTER NODES: "<id> <ip:port@cport> <flags> <master> <ping> <pong> <epoch> <link> <slot> <slot>...".
+    private static bool OwnsSlots(string clusterNodes, int port) =>
+        clusterNodes.Split('\n').Select(line => line.Split(' ')).Any(f =>
+            f.Length > 8 && f[1].StartsWith($"127.0.0.1:{port}@", StringComparison.Ordinal) && f[2].Contains("master", StringComparison.Ordinal));
+
     // A node also listens on its port + 10000 (the cluster bus), so its port must be at most 55535 (redis-server
     // refuses higher ones) and that second port must be free as well. Ephemeral ports go up to ~61000.
-    private static List<int> NodePorts()
+    private static List<int> NodePorts(int count)
     {
         var ports = new List<int>();
-        for (var attempt = 0; ports.Count < 3; attempt++)
+        for (var attempt = 0; ports.Count < count; attempt++)
         {
-            if (attempt == 200)
+            if (attempt == 400)
             {
-                throw new InvalidOperationException("Found no three free loopback ports with free cluster bus ports.");
+                throw new InvalidOperationException($"Found no {count} free loopback ports with free cluster bus ports.");
             }
 
             var port = FreePort.Next();

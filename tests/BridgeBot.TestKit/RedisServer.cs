@@ -19,6 +19,12 @@ public sealed class RedisServer : ITestRedis
 
     public int Port { get; }
 
+    /// <summary>The process id of the running redis-server, or null when it is stopped.</summary>
+    public int? Pid => _process is { HasExited: false } p ? p.Id : null;
+
+    /// <summary>Whether the redis-server this object started is running.</summary>
+    public bool IsRunning => _process is { HasExited: false };
+
     /// <summary>A StackExchange.Redis configuration string for this server.</summary>
     public string Configuration => $"127.0.0.1:{Port},abortConnect=false,allowAdmin=true,connectTimeout=2000,syncTimeout=2000,asyncTimeout=2000";
 
@@ -79,6 +85,7 @@ public sealed class RedisServer : ITestRedis
         throw new InvalidOperationException($"redis-server on port {Port} did not answer PING within 10 s.");
     }
 
+    /// <summary>SIGKILLs the redis-server this object started (by its own process handle; never any other).</summary>
     public async Task StopAsync()
     {
         if (_process is { HasExited: false } process)

@@ -21,6 +21,7 @@ public sealed class BridgeBotMetrics : IDisposable
     private readonly Histogram<double> _turnDuration;
     private readonly Counter<long> _platformErrors;
     private readonly Counter<long> _nudges;
+    private readonly Counter<long> _stateUnavailable;
 
     public BridgeBotMetrics()
     {
@@ -28,6 +29,8 @@ public sealed class BridgeBotMetrics : IDisposable
         _turnDuration = _meter.CreateHistogram<double>("bridgebot.turn.duration", "ms", "Time from receiving a turn to its result.");
         _platformErrors = _meter.CreateCounter<long>("bridgebot.platform.errors", "{error}", "Failed calls to Teams, Slack or Graph APIs.");
         _nudges = _meter.CreateCounter<long>("bridgebot.nudges.sent", "{nudge}", "Meeting nudges, reminders and escalations sent.");
+        _stateUnavailable = _meter.CreateCounter<long>(
+            "bridgebot.state.unavailable", "{operation}", "Operations answered 'try again' (or 503) because the state store was unreachable.");
     }
 
     /// <summary>Records one finished turn. Outcome is a short word: reply, form, form_errors, none, duplicate, error, busy, rate_limited.</summary>
@@ -47,6 +50,9 @@ public sealed class BridgeBotMetrics : IDisposable
 
     /// <summary>Records a nudge of a kind (nudge, reminder, escalation) that was sent.</summary>
     public void NudgeSent(string kind) => _nudges.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    /// <summary>Records one operation that failed because the state store was unreachable, by where it failed (teams, slack, http, scheduler).</summary>
+    public void StateStoreUnavailable(string where) => _stateUnavailable.Add(1, new KeyValuePair<string, object?>("where", where));
 
     public void Dispose() => _meter.Dispose();
 

@@ -48,11 +48,12 @@ public sealed class MeetingNudgeHandler(
                 metrics.NudgeSent(MetricKind(kind));
             }
 
-            // Not cancellable: once the message is out, recording it matters more than stopping on time.
-            record = await MarkAsync(meetingKey, recipientMarker, delivery.ViaFallback, CancellationToken.None) ?? record;
+            // Not cancellable: once the message is out, recording it matters more than stopping on time. Retried while
+            // the store fails over (until the lease ends): a lost mark would have the next claim send it again.
+            record = await MarkAsync(meetingKey, recipientMarker, delivery.ViaFallback, item.LeaseExpiresAt) ?? record;
         }
 
-        await MarkAsync(meetingKey, marker, false, CancellationToken.None);
+        await MarkAsync(meetingKey, marker, false, item.LeaseExpiresAt);
         return WorkOutcome.Done;
     }
 
@@ -84,9 +85,11 @@ public sealed class MeetingNudgeHandler(
         _ => "escalation",
     };
 
-    private Task<MeetingRecord?> MarkAsync(string meetingKey, string marker, bool viaFallback, CancellationToken cancellationToken) =>
-        meetings.UpdateAsync(meetingKey, stored => stored is null || stored.SentNudges.Contains(marker)
-            ? null
-            : stored with { SentNudges = [.. stored.SentNudges, marker], UsedFallback = stored.UsedFallback || viaFallback },
-            cancellationToken);
+    private Task<MeetingRecord?> MarkAsync(string meetingKey, string marker, bool viaFallback, DateTimeOffset giveUpAt) =>
+        State.StateStoreRetry.UntilAsync(
+            ct => meetings.UpdateAsync(meetingKey, stored => stored is null || stored.SentNudges.Contains(marker)
+                ? null
+                : stored with { SentNudges = [.. stored.SentNudges, marker], UsedFallback = stored.UsedFallback || viaFallback },
+                ct),
+            giveUpAt, time, CancellationToken.None);
 }

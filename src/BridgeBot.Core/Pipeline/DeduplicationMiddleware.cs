@@ -52,6 +52,11 @@ public sealed partial class DeduplicationMiddleware(IDeduplicationStore store, I
         {
             await store.CompleteAsync(key, Window, CancellationToken.None);
         }
+        catch (StateStoreUnavailableException)
+        {
+            // The store went away after the turn: its claim stands for Claim, and the outage is reported once, by
+            // whatever met it first, not once more per turn here.
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The turn is done and answered; only a retry arriving after the claim would run it again, and a platform

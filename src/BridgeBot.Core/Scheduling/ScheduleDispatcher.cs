@@ -1,5 +1,6 @@
 namespace BridgeBot.Core.Scheduling;
 
+using BridgeBot.Core.State;
 using Microsoft.Extensions.Logging;
 
 /// <summary>What became of one claimed item.</summary>
@@ -21,7 +22,10 @@ public interface IScheduledWorkHandler
 
 /// <summary>
 /// One tick of the shared scheduler: claim what is due, hand each item to the handler, complete what was done.
-/// Every host runs ticks; the store's leases make each item go to one host at a time.
+/// Every host runs ticks; the store's leases make each item go to one host at a time. An unreachable store ends
+/// the tick with <see cref="StateStoreUnavailableException"/>: what was claimed and not done is claimed again once
+/// its lease runs out, and the completion of work already done is retried within the lease, so that nothing due
+/// during an outage is skipped or done twice.
 /// </summary>
 public sealed partial class ScheduleDispatcher(
     IScheduleStore store, IScheduledWorkHandler handler, TimeProvider time, ILogger<ScheduleDispatcher> logger)
@@ -54,7 +58,8 @@ public sealed partial class ScheduleDispatcher(
             {
                 outcome = await handler.HandleAsync(item, bounded.Token);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is not StateStoreUnavailableException &&
+                                       (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
             {
                 LogHandlerFailed(logger, item.Id, ex);
                 continue;
@@ -62,7 +67,9 @@ public sealed partial class ScheduleDispatcher(
 
             if (outcome == WorkOutcome.Done)
             {
-                if (await store.CompleteAsync(item, cancellationToken))
+                // Done but not yet completed: another claim after the lease would do it again, so a store that is
+                // failing over gets until the lease ends.
+                if (await StateStoreRetry.UntilAsync(ct => store.CompleteAsync(item, ct), item.LeaseExpiresAt, time, cancellationToken))
                 {
                     completed++;
                 }

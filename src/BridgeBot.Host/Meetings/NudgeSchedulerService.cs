@@ -2,13 +2,15 @@ namespace BridgeBot.Host.Meetings;
 
 using BridgeBot.Core.Meetings;
 using BridgeBot.Core.Scheduling;
+using BridgeBot.Core.State;
 
 /// <summary>
 /// Runs the shared nudge schedule on this host: every <see cref="MeetingsOptions.DispatchInterval"/> it claims due
 /// nudges (with a lease, so other hosts never send the same one) and sends them.
 /// </summary>
 internal sealed partial class NudgeSchedulerService(
-    ScheduleDispatcher dispatcher, MeetingsOptions options, TimeProvider time, ILogger<NudgeSchedulerService> logger) : BackgroundService
+    ScheduleDispatcher dispatcher, MeetingsOptions options, TimeProvider time, StateStoreOutageMonitor outages,
+    ILogger<NudgeSchedulerService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,6 +23,11 @@ internal sealed partial class NudgeSchedulerService(
                 while (await dispatcher.TickAsync(options.LeaseDuration, stoppingToken) >= ScheduleDispatcher.BatchSize)
                 {
                 }
+            }
+            catch (StateStoreUnavailableException ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The next tick claims again; what this one had claimed comes back when its lease runs out.
+                outages.Report("scheduler", ex);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

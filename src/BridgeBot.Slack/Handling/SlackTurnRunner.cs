@@ -12,7 +12,8 @@ using Microsoft.Extensions.Options;
 /// answer to <c>deliverLate</c> (e.g. the command's response_url).
 /// </summary>
 public sealed partial class SlackTurnRunner(
-    IOptions<SlackOptions> options, TimeProvider time, BackgroundWork background, ILogger<SlackTurnRunner> logger)
+    IOptions<SlackOptions> options, TimeProvider time, BackgroundWork background, Core.State.StateStoreOutageMonitor outages,
+    ILogger<SlackTurnRunner> logger)
 {
     private readonly TimeSpan _budget = options.Value.TurnBudget;
 
@@ -43,6 +44,11 @@ public sealed partial class SlackTurnRunner(
         try
         {
             return await work(background.AbandonToken);
+        }
+        catch (Core.State.StateStoreUnavailableException ex)
+        {
+            outages.Report("slack", ex);
+            return SlackAck.Text(200, Core.Pipeline.ErrorBoundaryMiddleware.NotSavedText);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

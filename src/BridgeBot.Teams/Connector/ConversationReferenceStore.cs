@@ -39,6 +39,11 @@ public sealed partial class ConversationReferenceStore(IStateStore store, ILogge
         {
             await RememberCoreAsync(activity, cancellationToken);
         }
+        catch (StateStoreUnavailableException)
+        {
+            // Not logged per turn: the turn's own state meets the same outage and reports it once. What was not
+            // written is not marked written, so the next activity of the conversation writes it.
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogRememberFailed(ex, activity.Conversation?.Id);
@@ -100,6 +105,13 @@ public sealed partial class ConversationReferenceStore(IStateStore store, ILogge
             try
             {
                 await WriteAsync(key, value, cancellationToken);
+            }
+            catch (StateStoreUnavailableException)
+            {
+                // Kept for the next flush (a second later) unless a newer change came in meanwhile; the rest waits
+                // too, rather than each waiting out its own timeout.
+                _pending.TryAdd(key, value);
+                return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

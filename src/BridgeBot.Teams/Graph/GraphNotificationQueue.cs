@@ -1,6 +1,7 @@
 namespace BridgeBot.Teams.Graph;
 
 using System.Threading.Channels;
+using BridgeBot.Core.State;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -20,7 +21,8 @@ internal sealed class GraphNotificationQueue
 
 /// <summary>Processes queued notifications: changes fetch the event, lifecycle events go to the subscription manager.</summary>
 internal sealed partial class GraphNotificationWorker(
-    GraphNotificationQueue queue, GraphChangeProcessor changes, GraphSubscriptionManager subscriptions, ILogger<GraphNotificationWorker> logger)
+    GraphNotificationQueue queue, GraphChangeProcessor changes, GraphSubscriptionManager subscriptions, StateStoreOutageMonitor outages,
+    ILogger<GraphNotificationWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -37,6 +39,11 @@ internal sealed partial class GraphNotificationWorker(
                 {
                     await changes.ProcessAsync(notification, stoppingToken);
                 }
+            }
+            catch (StateStoreUnavailableException ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Like any lost notification: the next resync reads the calendar again.
+                outages.Report("graph", ex);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -55,31 +62,54 @@ internal sealed partial class GraphNotificationWorker(
 /// </summary>
 internal sealed partial class GraphSubscriptionService(
     GraphMarketingRoster roster, GraphSubscriptionManager subscriptions, Microsoft.Extensions.Options.IOptions<GraphOptions> options,
-    TimeProvider time, ILogger<GraphSubscriptionService> logger) : BackgroundService
+    TimeProvider time, StateStoreOutageMonitor outages, ILogger<GraphSubscriptionService> logger) : BackgroundService
 {
+    /// <summary>
+    /// After a round that met an unreachable state store, the next attempt comes this soon rather than one
+    /// <see cref="GraphOptions.MaintenanceInterval"/> later: a failover is over in seconds, and renewals are due.
+    /// </summary>
+    public static readonly TimeSpan OutageRetryDelay = TimeSpan.FromSeconds(5);
+
+    private const int OutageRetries = 24;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.MaintenanceInterval, time);
         var first = true;
         do
         {
+            // GraphRosterStartup read the group just before the first round.
+            await RoundAsync(refreshRoster: !first, stoppingToken);
+            first = false;
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RoundAsync(bool refreshRoster, CancellationToken stoppingToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
             try
             {
-                // GraphRosterStartup read the group just before the first round.
-                if (!first)
+                if (refreshRoster)
                 {
                     await roster.RefreshAsync(stoppingToken);
                 }
 
-                first = false;
                 await subscriptions.MaintainAsync(stoppingToken);
+                return;
+            }
+            catch (StateStoreUnavailableException ex) when (!stoppingToken.IsCancellationRequested && attempt < OutageRetries)
+            {
+                outages.Report("graph", ex);
+                await Task.Delay(OutageRetryDelay, time, stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogFailed(logger, ex);
+                return;
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(EventId = 631, Level = LogLevel.Warning, Message = "Graph subscription maintenance failed; retried on the next interval.")]

@@ -23,13 +23,17 @@ internal sealed partial class GraphSubscriptionManager(
 {
     private static readonly StateKey MaintainerKey = new("graph", "maintainer");
 
+    private static readonly TimeSpan StoreRetryWindow = TimeSpan.FromSeconds(30);
+
+    private readonly byte[] _holder = System.Text.Encoding.UTF8.GetBytes(Guid.NewGuid().ToString("N"));
+
     private GraphOptions Settings => options.Value;
 
     /// <summary>Creates missing subscriptions and renews those close to expiry; returns false when another host is doing it.</summary>
     public async Task<bool> MaintainAsync(CancellationToken cancellationToken)
     {
         var lease = TimeSpan.FromMinutes(Math.Max(1, Settings.MaintenanceInterval.TotalMinutes / 2));
-        if (!(await store.WriteAsync(MaintainerKey, "1"u8.ToArray(), ETagCondition.NotExists, lease, cancellationToken)).Succeeded)
+        if (!await TakeMaintainerLeaseAsync(lease, cancellationToken))
         {
             return false;
         }
@@ -71,13 +75,30 @@ internal sealed partial class GraphSubscriptionManager(
                 }
             }
 
-            await WriteTableAsync(table, cancellationToken);
+            // Subscriptions were created or renewed at Graph: a table that misses them would have the next round
+            // create them again, so a failing-over store gets a little while.
+            await StateStoreRetry.UntilAsync(ct => WriteTableAsync(table, ct), time.GetUtcNow() + StoreRetryWindow, time, cancellationToken);
             return true;
         }
         finally
         {
-            await store.DeleteAsync(MaintainerKey, ETagCondition.Any, CancellationToken.None);
+            // A lease left behind would keep every host, this one included, from maintaining until it expires.
+            await StateStoreRetry.UntilAsync(
+                ct => store.DeleteAsync(MaintainerKey, ETagCondition.Any, ct), time.GetUtcNow() + StoreRetryWindow, time, CancellationToken.None);
         }
+    }
+
+    // The lease names its holder: a round retried after the store failed over (the delete in "finally" failed too)
+    // takes its own lease over instead of waiting for it to expire.
+    private async Task<bool> TakeMaintainerLeaseAsync(TimeSpan lease, CancellationToken cancellationToken)
+    {
+        if ((await store.WriteAsync(MaintainerKey, _holder, ETagCondition.NotExists, lease, cancellationToken)).Succeeded)
+        {
+            return true;
+        }
+
+        return await store.ReadAsync(MaintainerKey, cancellationToken) is { } held && held.Value.AsSpan().SequenceEqual(_holder) &&
+            (await store.WriteAsync(MaintainerKey, _holder, ETagCondition.Matches(held.ETag), lease, cancellationToken)).Succeeded;
     }
 
     /// <summary>Acts on <c>reauthorizationRequired</c>, <c>subscriptionRemoved</c> and <c>missed</c>.</summary>

@@ -32,7 +32,7 @@ public sealed class ClusterReadinessTests(RedisClusterFixture redis) : IClassFix
 
         var response = await factory.CreateClient().GetAsync("/readyz");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(HttpStatusCode.OK == response.StatusCode, await response.Content.ReadAsStringAsync());
         Assert.Equal(3, factory.Services.GetRequiredService<IConnectionMultiplexer>().GetServers().Count(s => !s.IsReplica));
     }
 

@@ -55,7 +55,7 @@ public sealed class SlowRedisSubmissionTests : IAsyncLifetime
         var dm = Assert.Single(dms);
         Assert.True(
             dm.Body.Contains("is with IT", StringComparison.Ordinal) || dm.Body.Contains("NOT been sent to IT", StringComparison.Ordinal) ||
-            dm.Body.Contains(Core.Pipeline.ErrorBoundaryMiddleware.ApologyText, StringComparison.Ordinal),
+            dm.Body.Contains(Core.Pipeline.ErrorBoundaryMiddleware.NotSavedText, StringComparison.Ordinal),
             "The user got neither a confirmation nor a try-again: " + dm.Body);
     }
 

@@ -16,7 +16,8 @@ public sealed partial class ItRequestDialog(
     DraftStore drafts,
     RequestNotifier notifier,
     TimeProvider time,
-    ILogger<ItRequestDialog> logger) : IDialog, IReadsAhead
+    State.StateStoreOutageMonitor outages,
+    ILogger<ItRequestDialog> logger) : IDialog, IReadsAhead, IKeepsTypedValues
 {
     public const string NotSavedText =
         "Your request could not be saved just now, so it has NOT been sent to IT. Your answers are kept: please press Send again in a moment.";
@@ -25,6 +26,8 @@ public sealed partial class ItRequestDialog(
         "itrequest opens the IT request form (itrequest new does the same; itrequest <a few words> starts it with that title). Also: itrequest status (your requests), itrequest queue (IT only), itrequest board, help.";
 
     public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command("itrequest"), DialogRoute.Form(RequirementsForm.Id)];
+
+    public FormDefinition? FormOf(string formId) => formId == RequirementsForm.Id ? RequirementsForm.Definition : null;
 
     /// <summary>Opening the form (a command or a typed message) reads the user's draft.</summary>
     public State.StateKey? ReadAheadKey(InboundTurn turn) =>
@@ -114,7 +117,16 @@ public sealed partial class ItRequestDialog(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogStoreFailed(ex, platform, user);
+            if (ex is State.StateStoreUnavailableException unavailable)
+            {
+                // Expected during an outage or a failover: counted and logged once per outage, not a stack per submission.
+                outages.Report(platform == ChannelKind.Teams ? "teams" : "slack", unavailable);
+            }
+            else
+            {
+                LogStoreFailed(ex, platform, user);
+            }
+
             return DialogResult.FormErrors(new FormView(form, values, [new FieldError(RequirementsForm.Title, NotSavedText)]));
         }
 
@@ -124,8 +136,12 @@ public sealed partial class ItRequestDialog(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The request is stored; a leftover draft only pre-fills the next form.
-            LogDraftNotDeleted(ex, saved.Id);
+            // The request is stored; a leftover draft only pre-fills the next form (and an unreachable store is
+            // reported once per outage, not per submission).
+            if (ex is not State.StateStoreUnavailableException)
+            {
+                LogDraftNotDeleted(ex, saved.Id);
+            }
         }
 
         var gaps = RequirementGaps.Find(values);

@@ -7,13 +7,16 @@ using BridgeBot.Core.Pipeline;
 using BridgeBot.Core.Turns;
 
 /// <summary>Submissions of the triage forms (question, estimate, options, decline reason).</summary>
-public sealed class TriageFormDialog(ItRepresentatives representatives, RequestWorkflow workflow, TimeProvider time) : IDialog
+public sealed class TriageFormDialog(ItRepresentatives representatives, RequestWorkflow workflow, TimeProvider time) : IDialog, IKeepsTypedValues
 {
     public IReadOnlyList<DialogRoute> Routes { get; } =
     [
         DialogRoute.Form(TriageActions.NeedInfo), DialogRoute.Form(TriageActions.Estimate),
         DialogRoute.Form(TriageActions.Options), DialogRoute.Form(TriageActions.Decline),
     ];
+
+    public FormDefinition? FormOf(string formId) =>
+        formId is TriageActions.NeedInfo or TriageActions.Estimate or TriageActions.Options or TriageActions.Decline ? FormFor(formId) : null;
 
     public async ValueTask<DialogResult> HandleAsync(TurnContext context, CancellationToken cancellationToken)
     {
