@@ -161,7 +161,7 @@ public abstract class LegacyLayoutMigrationTests(TestRedisFixture redis)
 
         var outcomes = await Task.WhenAll(NewMigration().RunAsync(default), NewMigration(second).RunAsync(default));
 
-        Assert.Equal([MigrationOutcome.AlreadyDone, MigrationOutcome.Migrated], outcomes.Order());
+        Assert.Equal([MigrationOutcome.Migrated, MigrationOutcome.AlreadyDone], outcomes.Order());
         Assert.Equal(3, (await Requests.ListOpenAsync(10, null, default)).Requests.Count);
     }
 
