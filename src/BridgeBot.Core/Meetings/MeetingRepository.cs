@@ -175,8 +175,10 @@ public sealed class MeetingRepository(
     private async Task<Versioned<MeetingRecord>?> ReadVersionedAsync(string meetingKey, CancellationToken cancellationToken) =>
         await store.ReadAsync(MeetingKeys.Record(Tenant, meetingKey), MeetingsJsonContext.Default.MeetingRecord, cancellationToken);
 
-    // The records behind index entries, in entry order. An entry whose record is gone (expired) or now starts in
-    // another week is stale: it is removed here, together with anything it still counts for in that week's tally.
+    // The records behind index entries, in entry order. An entry whose record is missing is skipped: it may be a
+    // create in flight (the index is written first) or a record that expired, and the index expires with its week.
+    // An entry whose record now starts in another week is stale: it is removed here, together with anything it still
+    // counts for in this week's tally.
     private async Task<List<MeetingRecord>> CheckedAsync(List<(string Week, IndexEntry Entry)> entries, CancellationToken cancellationToken)
     {
         var records = await GetManyAsync(entries.Select(e => e.Entry.Member).ToList(), cancellationToken);
@@ -184,7 +186,12 @@ public sealed class MeetingRepository(
         for (var i = 0; i < entries.Count; i++)
         {
             var (week, entry) = entries[i];
-            if (records[i] is { } record && RotationPlanner.WeekOf(record.Snapshot.Start) == week)
+            if (records[i] is not { } record)
+            {
+                continue;
+            }
+
+            if (RotationPlanner.WeekOf(record.Snapshot.Start) == week)
             {
                 live.Add(record);
                 continue;

@@ -30,6 +30,7 @@ internal sealed partial class LayoutMigrationService(
 
     private readonly CancellationTokenSource _stopping = new();
     private Task _background = Task.CompletedTask;
+    private volatile bool _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -47,11 +48,22 @@ internal sealed partial class LayoutMigrationService(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         await _background.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    public void Dispose() => _stopping.Dispose();
+    // The test host may dispose the services before it stops the hosted ones; stopping after that has nothing left to do.
+    public void Dispose()
+    {
+        _disposed = true;
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
 
     private async Task RetryUntilDoneAsync(CancellationToken stoppingToken)
     {
