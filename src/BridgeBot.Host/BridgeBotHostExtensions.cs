@@ -3,6 +3,7 @@ namespace BridgeBot.Host;
 using BridgeBot.Core;
 using BridgeBot.Core.Pipeline;
 using BridgeBot.Host.Diagnostics;
+using BridgeBot.Host.Dashboard;
 using BridgeBot.Host.Health;
 using BridgeBot.Host.Meetings;
 using BridgeBot.Slack;
@@ -52,6 +53,7 @@ internal static partial class BridgeBotHostExtensions
         services.AddTeamsChannel();
         services.AddMeetingCoverage();
         services.AddGraphCalendar(builder.Configuration);
+        services.AddItLeadDashboard(builder.Configuration);
         services.AddSingleton<BridgeBot.Core.Migration.LegacyLayoutMigration>();
         services.AddSingleton<BridgeBot.Host.Migration.LayoutMigrationStatus>();
         services.AddHostedService<BridgeBot.Host.Migration.LayoutMigrationService>();
@@ -75,6 +77,7 @@ internal static partial class BridgeBotHostExtensions
         }
 
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.MapItLeadDashboard();
         app.MapBoardEndpoint();
         app.MapHealthEndpoints();
         var metrics = app.Services.GetRequiredService<PrometheusMetricsCollector>();

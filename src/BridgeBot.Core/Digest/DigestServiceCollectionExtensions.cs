@@ -13,6 +13,7 @@ public static class DigestServiceCollectionExtensions
     {
         services.AddSingleton<ItLeadSummaryReader>();
         services.AddSingleton<WeeklyDigestSender>();
+        services.AddSingleton<MeetingAssigner>();
         return services;
     }
 }
