@@ -234,7 +234,7 @@
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ meeting: meeting.key })
     }).then(function (r) {
-      say(r.body.message || r.body.error || 'Done.', r.status >= 400);
+      say(r.body.message || r.body.error || ('The server answered ' + r.status + '.'), r.status >= 400);
       return load();
     }).catch(function (e) {
       say(e.message, true);
