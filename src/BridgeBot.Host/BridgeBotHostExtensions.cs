@@ -48,7 +48,8 @@ internal static partial class BridgeBotHostExtensions
         services.AddOptions<BridgeBot.Core.Requests.RequestsOptions>().BindConfiguration(BridgeBot.Core.Requests.RequestsOptions.Section).ValidateOnStart();
         services.AddItRequests();
         services.AddPriorityBoard();
-        services.AddSingleton<BridgeBot.Slack.Home.ISlackHomeTab, BridgeBot.Slack.Home.RequestsHomeTab>();
+        services.AddSingleton<BridgeBot.Slack.Home.RequestsHomeTab>();
+        services.AddSingleton<BridgeBot.Slack.Home.ISlackHomeTab, BridgeBot.Slack.Home.ItTeamHomeTab>();
         services.AddSlackChannel(builder.Configuration);
         services.AddTeamsChannel();
         services.AddMeetingCoverage();
