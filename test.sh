@@ -13,6 +13,13 @@ if ! command -v redis-server >/dev/null 2>&1 || ! command -v redis-cli >/dev/nul
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq redis-server redis-tools >/dev/null
 fi
 
+# The dashboard's browser test drives Debian's Chromium headless (Playwright for .NET cannot download its own here).
+if ! [ -x /usr/bin/chromium ]; then
+  echo "test.sh: installing chromium (the dashboard's browser test runs it headless)"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+fi
+
 # Node tools the tests call (official Adaptive Cards parser, Teams manifest schemas): one folder each under tests/.
 for manifest in tests/*/package.json; do
   [ -f "$manifest" ] || continue

@@ -3,6 +3,7 @@ namespace BridgeBot.Host;
 using BridgeBot.Core;
 using BridgeBot.Core.Pipeline;
 using BridgeBot.Host.Diagnostics;
+using BridgeBot.Host.Dashboard;
 using BridgeBot.Host.Health;
 using BridgeBot.Host.Meetings;
 using BridgeBot.Slack;
@@ -50,12 +51,14 @@ internal static partial class BridgeBotHostExtensions
         services.AddOptions<BridgeBot.Core.Requests.RequestsOptions>().BindConfiguration(BridgeBot.Core.Requests.RequestsOptions.Section).ValidateOnStart();
         services.AddItRequests();
         services.AddPriorityBoard();
-        services.AddSingleton<BridgeBot.Slack.Home.ISlackHomeTab, BridgeBot.Slack.Home.RequestsHomeTab>();
+        services.AddSingleton<BridgeBot.Slack.Home.RequestsHomeTab>();
+        services.AddSingleton<BridgeBot.Slack.Home.ISlackHomeTab, BridgeBot.Slack.Home.ItTeamHomeTab>();
         services.AddSlackChannel(builder.Configuration);
         services.AddTeamsChannel();
         services.AddMeetingCoverage();
         services.AddGraphCalendar(builder.Configuration);
         services.AddSingleton<StateStoreHealthCheck>();
+        services.AddItLeadDashboard(builder.Configuration);
         services.AddSingleton<BridgeBot.Core.Migration.LegacyLayoutMigration>();
         services.AddSingleton<BridgeBot.Host.Migration.LayoutMigrationStatus>();
         services.AddHostedService<BridgeBot.Host.Migration.LayoutMigrationService>();
@@ -80,6 +83,7 @@ internal static partial class BridgeBotHostExtensions
 
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<Http.StateStoreUnavailableMiddleware>();
+        app.MapItLeadDashboard();
         app.MapBoardEndpoint();
         app.MapHealthEndpoints();
         var metrics = app.Services.GetRequiredService<PrometheusMetricsCollector>();

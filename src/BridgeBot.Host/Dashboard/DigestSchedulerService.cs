@@ -1,0 +1,32 @@
+namespace BridgeBot.Host.Dashboard;
+
+using BridgeBot.Core.Digest;
+
+/// <summary>
+/// Checks every <see cref="DigestOptions.CheckInterval"/> whether the weekly digest is due. Every host runs it; the
+/// week's claim in the shared store lets exactly one of them send.
+/// </summary>
+internal sealed partial class DigestSchedulerService(
+    WeeklyDigestSender sender, DigestOptions options, TimeProvider time, ILogger<DigestSchedulerService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.CheckInterval, time);
+        do
+        {
+            try
+            {
+                await sender.TickAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // A store outage must not end the scheduler; the claim's lease makes the retry safe.
+                LogTickFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(EventId = 1920, Level = LogLevel.Warning, Message = "Weekly digest check failed; retrying at the next check.")]
+    private static partial void LogTickFailed(ILogger logger, Exception exception);
+}
