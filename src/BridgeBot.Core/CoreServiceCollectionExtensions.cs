@@ -23,9 +23,11 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IDeduplicationStore, InMemoryDeduplicationStore>();
 
         services.TryAddSingleton(new TenantRateLimitOptions());
-        services.AddSingleton<Diagnostics.BridgeBotMetrics>();
+        services.AddMetrics();
+        services.TryAddSingleton<Diagnostics.BridgeBotMetrics>();
+        services.TryAddSingleton<Diagnostics.BridgeBotTracing>();
 
-        services.AddSingleton<ITurnMiddleware, TurnMetricsMiddleware>();
+        services.AddSingleton<ITurnMiddleware, TurnTelemetryMiddleware>();
         services.AddSingleton<ITurnMiddleware, ErrorBoundaryMiddleware>();
         services.AddSingleton<ITurnMiddleware, TenantRateLimitMiddleware>();
         services.AddSingleton<ITurnMiddleware, DeduplicationMiddleware>();

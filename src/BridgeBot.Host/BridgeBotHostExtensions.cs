@@ -19,11 +19,8 @@ internal static partial class BridgeBotHostExtensions
 
     public static WebApplicationBuilder AddBridgeBot(this WebApplicationBuilder builder)
     {
-        // Not in appsettings.json: a file value would override ASPNETCORE_URLS, which containers rely on.
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
+        ManagementPort.Listen(builder, DefaultUrl);
+        builder.AddBridgeBotTelemetry();
 
         var services = builder.Services;
         services.AddOptions<BridgeBotHostOptions>().BindConfiguration(BridgeBotHostOptions.Section)
@@ -38,7 +35,6 @@ internal static partial class BridgeBotHostExtensions
         }
 
         services.AddSingleton(builder.Configuration.GetSection("Host:TenantRateLimit").Get<TenantRateLimitOptions>() ?? new TenantRateLimitOptions());
-        services.AddSingleton<PrometheusMetricsCollector>();
         services.AddBridgeBotCore();
         services.AddHostedService<BackgroundWorkDrain>();
 
@@ -69,11 +65,10 @@ internal static partial class BridgeBotHostExtensions
             LogUsingInMemory(logger);
         }
 
+        app.UseManagementPort();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.MapBoardEndpoint();
         app.MapHealthEndpoints();
-        var metrics = app.Services.GetRequiredService<PrometheusMetricsCollector>();
-        app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4"));
         app.MapSlackEndpoints();
         app.MapTeamsEndpoints();
         app.MapMeetingEndpoints();

@@ -5,8 +5,6 @@ using BridgeBot.Slack.Api;
 using BridgeBot.Slack.Configuration;
 using BridgeBot.Slack.Wire;
 using BridgeBot.TestKit;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 public sealed class SlackApiClientTests : IAsyncLifetime
 {
@@ -16,16 +14,12 @@ public sealed class SlackApiClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _slack.DisposeAsync();
 
-    private SlackApiClient Client() => new(
-        Options.Create(new SlackOptions { BotToken = "xoxb-test", ApiBaseUrl = _slack.BaseUrl + "api" }),
-        TimeProvider.System,
-        new BridgeBot.Core.Diagnostics.BridgeBotMetrics(),
-        NullLogger<SlackApiClient>.Instance);
+    private SlackApiClient Client() => TestSlackApi.Create(new SlackOptions { BotToken = "xoxb-test", ApiBaseUrl = _slack.BaseUrl + "api" });
 
     [Fact]
     public async Task PostMessageAsync_Ok_SendsJsonWithBearerToken()
     {
-        using var client = Client();
+        var client = Client();
 
         var result = await client.PostMessageAsync(new ChatPostMessageRequest("C1", "hi"), CancellationToken.None);
 
@@ -42,7 +36,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     public async Task OpenViewAsync_OkFalse_ErrorNamesMethodAndCode()
     {
         _slack.Respond(_ => CannedResponse.Json("""{"ok":false,"error":"expired_trigger_id"}"""));
-        using var client = Client();
+        var client = Client();
 
         var result = await client.OpenViewAsync(new ViewsOpenRequest("T1", new SlackView("modal", [])), CancellationToken.None);
 
@@ -56,7 +50,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     public async Task UserInfoAsync_SendsFormArguments()
     {
         _slack.Respond(_ => CannedResponse.Json("""{"ok":true,"user":{"id":"U1","profile":{"email":"a@b.c"}}}"""));
-        using var client = Client();
+        var client = Client();
 
         var result = await client.UserInfoAsync("U1", CancellationToken.None);
 
@@ -68,7 +62,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     public async Task LookupUserByEmailAsync_UsersNotFound_IsError()
     {
         _slack.Respond(_ => CannedResponse.Json("""{"ok":false,"error":"users_not_found"}"""));
-        using var client = Client();
+        var client = Client();
 
         var result = await client.LookupUserByEmailAsync("nobody@x.y", CancellationToken.None);
 
@@ -83,7 +77,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         _slack.Respond(_ => Interlocked.Increment(ref calls) == 1
             ? new CannedResponse(429, """{"ok":false,"error":"ratelimited"}""") { Headers = new Dictionary<string, string> { ["Retry-After"] = "0" } }
             : CannedResponse.Json("""{"ok":true,"ts":"9.9"}"""));
-        using var client = Client();
+        var client = Client();
 
         var result = await client.PostMessageAsync(new ChatPostMessageRequest("C1", "hi"), CancellationToken.None);
 
@@ -95,18 +89,72 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     public async Task PostMessageAsync_AlwaysRateLimited_GivesUpAfterBoundedRetries()
     {
         _slack.Respond(_ => new CannedResponse(429, "{}") { Headers = new Dictionary<string, string> { ["Retry-After"] = "0" } });
-        using var client = Client();
+        var client = Client();
 
         var result = await client.PostMessageAsync(new ChatPostMessageRequest("C1", "hi"), CancellationToken.None);
 
         Assert.Equal(SlackApiError.RateLimited, result.Error!.Code);
-        Assert.Equal(SlackApiClient.MaxRateLimitRetries + 1, _slack.Requests.Count);
+        Assert.Equal(4, _slack.Requests.Count);
+    }
+
+    [Fact]
+    public async Task PostMessageAsync_RateLimitedWithRetryAfter_WaitsAsToldThenSucceeds()
+    {
+        _slack.Respond(r => _slack.Requests.Count == 1
+            ? new CannedResponse(429, """{"ok":false,"error":"ratelimited"}""") { Headers = new Dictionary<string, string> { ["Retry-After"] = "1" } }
+            : CannedResponse.Json("""{"ok":true,"ts":"9.9"}"""));
+        var client = Client();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await client.PostMessageAsync(new ChatPostMessageRequest("C1", "hi"), CancellationToken.None);
+
+        Assert.True(result.Ok);
+        Assert.InRange(started.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(10));
+        Assert.Equal(2, _slack.Requests.Count);
+    }
+
+    [Fact]
+    public async Task PostMessageAsync_ServiceUnavailableOnce_IsRetried()
+    {
+        _slack.Respond(_ => _slack.Requests.Count == 1 ? new CannedResponse(503, "") : CannedResponse.Json("""{"ok":true,"ts":"9.9"}"""));
+        var client = Client();
+
+        var result = await client.PostMessageAsync(new ChatPostMessageRequest("C1", "hi"), CancellationToken.None);
+
+        Assert.True(result.Ok);
+        Assert.Equal(2, _slack.Requests.Count);
+    }
+
+    [Fact]
+    public async Task PostMessageAsync_ServerError_IsNotRepeated()
+    {
+        _slack.Respond(_ => new CannedResponse(500, ""));
+        var client = Client();
+
+        var result = await client.PostMessageAsync(new ChatPostMessageRequest("C1", "hi"), CancellationToken.None);
+
+        Assert.Equal("http_500", result.Error!.Code);
+        Assert.Single(_slack.Requests);
+    }
+
+    [Fact]
+    public async Task PostMessageAsync_FirstAnswerSlowerThanTheAttemptTimeout_IsRetried()
+    {
+        _slack.Respond(_ => _slack.Requests.Count == 1
+            ? CannedResponse.Json("""{"ok":true,"ts":"slow"}""") with { Delay = TimeSpan.FromSeconds(5) }
+            : CannedResponse.Json("""{"ok":true,"ts":"fast"}"""));
+        var client = Client();
+
+        var result = await client.PostMessageAsync(new ChatPostMessageRequest("C1", "hi"), CancellationToken.None);
+
+        Assert.Equal("fast", result.Value!.Ts);
+        Assert.Equal(2, _slack.Requests.Count);
     }
 
     [Fact]
     public async Task PostToResponseUrlAsync_ForeignHost_NotCalled()
     {
-        using var client = Client();
+        var client = Client();
 
         var result = await client.PostToResponseUrlAsync("https://evil.example/hook", new CommandResponse("ephemeral", "x"), CancellationToken.None);
 
@@ -118,7 +166,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     public async Task OpenConnectionAsync_UsesAppTokenNotBotToken()
     {
         _slack.Respond(_ => CannedResponse.Json("""{"ok":true,"url":"wss://x"}"""));
-        using var client = Client();
+        var client = Client();
 
         var result = await client.OpenConnectionAsync("xapp-1", CancellationToken.None);
 

@@ -13,6 +13,7 @@ internal static class MeetingsHostExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MeetingsOptions>>().Value);
         services.AddBridgeBotMeetings();
         services.AddHostedService<NudgeSchedulerService>();
+        services.AddHostedService<CoverageMetricsService>();
         return services;
     }
 

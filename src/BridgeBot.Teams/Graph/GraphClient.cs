@@ -2,7 +2,6 @@ namespace BridgeBot.Teams.Graph;
 
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
@@ -19,8 +18,14 @@ internal enum GraphStatus
 }
 
 /// <summary>The Graph calls meeting coverage needs: subscriptions, calendar events, attendees, app installation.</summary>
-internal sealed class GraphClient(HttpClient http, IGraphTokenSource tokens, IOptions<GraphOptions> options, BridgeBotMetrics metrics)
+/// <remarks>
+/// Retries with Retry-After, timeouts and the circuit breaker are the pipeline of <see cref="GraphHttpClients.Graph"/>,
+/// and the token is its <see cref="GraphTokenHandler"/>.
+/// </remarks>
+internal sealed class GraphClient(HttpClient http, IOptions<GraphOptions> options, BridgeBotMetrics metrics)
 {
+    private static readonly HttpRequestOptionsKey<string> Operation = new(BridgeBotTracing.OperationOption);
+
     private const string EventFields = "id,iCalUId,subject,isCancelled,isOrganizer,start,end,organizer,attendees,onlineMeeting";
     private GraphOptions Settings => options.Value;
 
@@ -133,7 +138,7 @@ internal sealed class GraphClient(HttpClient http, IGraphTokenSource tokens, IOp
             ? absolute
             : new Uri(new Uri(Settings.BaseUrl), relative);
         using var request = new HttpRequestMessage(method, uri);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(cancellationToken));
+        request.Options.Set(Operation, OperationName(operation));
         request.Headers.TryAddWithoutValidation("Prefer", "outlook.timezone=\"UTC\"");
         if (eventualConsistency)
         {
@@ -151,7 +156,8 @@ internal sealed class GraphClient(HttpClient http, IGraphTokenSource tokens, IOp
         {
             sent = await http.SendAsync(request, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException ||
+                                   (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             metrics.PlatformError("graph", OperationName(operation), "no_response");
             throw;

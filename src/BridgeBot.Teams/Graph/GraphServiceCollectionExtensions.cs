@@ -20,7 +20,7 @@ public static class GraphServiceCollectionExtensions
         }
 
         services.TryAddSingleton<IGraphTokenSource, MsalGraphTokenSource>();
-        services.AddHttpClient<GraphClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddGraphHttpClients();
         services.AddSingleton<GraphNotificationQueue>();
         services.AddSingleton<GraphChangeProcessor>();
         services.AddSingleton<GraphSubscriptionManager>();

@@ -5,6 +5,8 @@ using BridgeBot.Core.Scheduling;
 using BridgeBot.Core.State;
 using BridgeBot.Teams.Graph;
 using BridgeBot.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -41,7 +43,7 @@ internal sealed class GraphTestBed : IAsyncDisposable
         Meetings = new MeetingRepository(State);
         var notifier = new MeetingNotifier(new BridgeBot.Core.Outbound.Outbox([]), MeetingsOptions, new NoAppInstaller(),
             new PeopleMatcher(new NoPeopleDirectory(), MeetingsOptions));
-        Client = new GraphClient(new HttpClient(), new FixedToken(), options, new BridgeBot.Core.Diagnostics.BridgeBotMetrics());
+        Client = NewClient(options);
         Roster = new GraphMarketingRoster(Client, State, MeetingsOptions, Time, RosterLog);
         Tracker = new MeetingTracker(Meetings, new RotationPlanner(State, MeetingsOptions), Schedule, notifier, MeetingsOptions, Time, Roster);
         Subscriptions = new GraphSubscriptionManager(Client, State, Tracker, Roster, options, Time, NullLogger<GraphSubscriptionManager>.Instance);
@@ -87,6 +89,18 @@ internal sealed class GraphTestBed : IAsyncDisposable
         new(await FakeGraph.StartAsync(), canEdit, marketingGroupId);
 
     public ValueTask DisposeAsync() => Graph.DisposeAsync();
+
+    /// <summary>The production registration (resilience pipeline, token handler) with short retry delays.</summary>
+    private static GraphClient NewClient(IOptions<GraphOptions> options)
+    {
+        var services = new ServiceCollection().AddMetrics();
+        services.AddSingleton(options);
+        services.AddSingleton(TestMetrics.Create());
+        services.AddSingleton<IGraphTokenSource, FixedToken>();
+        services.AddGraphHttpClients();
+        services.Configure<HttpStandardResilienceOptions>(GraphHttpClients.Graph + "-standard", o => o.Retry.Delay = TimeSpan.FromMilliseconds(10));
+        return services.BuildServiceProvider().GetRequiredService<GraphClient>();
+    }
 
     private sealed class FixedToken : IGraphTokenSource
     {
