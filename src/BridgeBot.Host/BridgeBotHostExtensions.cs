@@ -2,6 +2,7 @@ namespace BridgeBot.Host;
 
 using BridgeBot.Core;
 using BridgeBot.Core.Pipeline;
+using BridgeBot.Host.Api;
 using BridgeBot.Host.Diagnostics;
 using BridgeBot.Host.Health;
 using BridgeBot.Host.Meetings;
@@ -48,6 +49,7 @@ internal static partial class BridgeBotHostExtensions
         services.AddTeamsChannel();
         services.AddMeetingCoverage();
         services.AddGraphCalendar(builder.Configuration);
+        services.AddBridgeBotApi(builder.Configuration);
         services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("state", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
@@ -67,11 +69,10 @@ internal static partial class BridgeBotHostExtensions
 
         app.UseManagementPort();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
-        app.MapBoardEndpoint();
+        app.MapBridgeBotApi();
         app.MapHealthEndpoints();
         app.MapSlackEndpoints();
         app.MapTeamsEndpoints();
-        app.MapMeetingEndpoints();
         app.MapGraphNotifications();
         return app;
     }

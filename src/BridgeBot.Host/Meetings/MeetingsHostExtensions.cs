@@ -16,13 +16,6 @@ internal static class MeetingsHostExtensions
         services.AddHostedService<CoverageMetricsService>();
         return services;
     }
-
-    public static IEndpointRouteBuilder MapMeetingEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapPost("/api/meetings", MeetingEndpoints.IngestAsync);
-        endpoints.MapGet("/api/coverage", MeetingEndpoints.CoverageAsync);
-        return endpoints;
-    }
 }
 
 /// <summary>Refuses settings that would make the scheduler spin or never nudge; names the setting at fault.</summary>
