@@ -8,6 +8,7 @@ using BridgeBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -71,7 +72,7 @@ internal sealed class GraphTestBed : IAsyncDisposable
 
     public GraphMarketingRoster Roster { get; }
 
-    public ListLogger<GraphMarketingRoster> RosterLog { get; } = new();
+    public FakeLogger<GraphMarketingRoster> RosterLog { get; } = new();
 
     public GraphClient Client { get; }
 
