@@ -7,6 +7,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Polly.Telemetry;
 
 /// <summary>
 /// OpenTelemetry for the host: traces (inbound requests, the BridgeBot turn, dialog and state spans, every outbound
@@ -31,6 +32,16 @@ internal static class TelemetryHostExtensions
         builder.Services.ConfigureAll<HttpClientFactoryOptions>(o => o.HttpMessageHandlerBuilderActions.Add(handlers =>
             handlers.AdditionalHandlers.Insert(0, new OutboundTelemetryHandler(
                 OutboundTelemetryHandler.ApiName(handlers.Name ?? string.Empty), handlers.Services.GetRequiredService<BridgeBotMetrics>()))));
+
+        // Polly reports every attempt: a successful one at Information (one line per outbound call on the hot path)
+        // and a call that failed after its retries at Error. The clients log those failures themselves as
+        // Warnings, and Error is for bugs, so both move one level down. Metrics of the pipeline are unaffected.
+        builder.Services.ConfigureAll<TelemetryOptions>(o => o.SeverityProvider = e => e.Event.Severity switch
+        {
+            ResilienceEventSeverity.Information => ResilienceEventSeverity.Debug,
+            ResilienceEventSeverity.Error or ResilienceEventSeverity.Critical => ResilienceEventSeverity.Warning,
+            var severity => severity,
+        });
 
         var telemetry = builder.Services.AddOpenTelemetry();
         if (string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"]))
