@@ -30,6 +30,13 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // The only scheme is also the default one, which ASP.NET Core runs on every request: the chat platforms'
+        // endpoints authenticate their callers themselves, so outside the API group there is nothing to do.
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<ApiGroupMarker>() is null)
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
         var presented = PresentedKey(Request);
         if (presented is null)
         {
