@@ -217,6 +217,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             [
               { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
               { name: 'ASPNETCORE_URLS', value: 'http://+:8080' }
+              // Prometheus /metrics on a port the ingress does not map (no additionalPortMappings): only the
+              // environment's own agents reach it. Traces and metrics leave over OTLP when the environment's
+              // OpenTelemetry agent (or a setting) provides OTEL_EXPORTER_OTLP_ENDPOINT.
+              { name: 'Host__ManagementUrl', value: 'http://+:9464' }
               { name: 'Teams__AppId', value: teamsAppId }
               { name: 'Teams__TenantId', value: teamsTenantId }
             ],

@@ -25,10 +25,12 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ITallyStore, InMemoryTallyStore>();
 
         services.TryAddSingleton(new TenantRateLimitOptions());
-        services.AddSingleton<Diagnostics.BridgeBotMetrics>();
+        services.AddMetrics();
+        services.TryAddSingleton<Diagnostics.BridgeBotMetrics>();
+        services.TryAddSingleton<Diagnostics.BridgeBotTracing>();
         services.TryAddSingleton<StateStoreOutageMonitor>();
 
-        services.AddSingleton<ITurnMiddleware, TurnMetricsMiddleware>();
+        services.AddSingleton<ITurnMiddleware, TurnTelemetryMiddleware>();
         services.AddSingleton<ITurnMiddleware, ErrorBoundaryMiddleware>();
         services.AddSingleton<ITurnMiddleware, TenantRateLimitMiddleware>();
         services.AddSingleton<ITurnMiddleware, DeduplicationMiddleware>();

@@ -1,7 +1,5 @@
 namespace BridgeBot.Host;
 
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BridgeBot.Core;
@@ -9,8 +7,8 @@ using BridgeBot.Core.Priorities;
 using Microsoft.Extensions.Options;
 
 /// <summary>
-/// <c>GET /api/board</c> (or <c>?cycle=2026-12</c>): the priority board as JSON for dashboards. With
-/// <c>Priorities:DashboardApiKey</c> set it needs <c>Authorization: Bearer &lt;key&gt;</c>.
+/// <c>GET /api/board</c> (or <c>?cycle=2026-12</c>): the priority board as JSON for dashboards, in the <c>/api</c>
+/// group (role <see cref="Api.ApiRoles.BoardRead"/>: the <c>Priorities:DashboardApiKey</c> key or an Entra token).
 /// </summary>
 internal static class BoardEndpoint
 {
@@ -22,46 +20,21 @@ internal static class BoardEndpoint
         return services;
     }
 
-    public static IEndpointRouteBuilder MapBoardEndpoint(this IEndpointRouteBuilder endpoints)
+    public static async Task<IResult> GetAsync(
+        string? cycle, BoardRepository boards, IOptions<PriorityOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
-        endpoints.MapGet("/api/board", GetAsync);
-        return endpoints;
-    }
-
-    private static async Task<IResult> GetAsync(
-        HttpContext http, BoardRepository boards, IOptions<PriorityOptions> options, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (!Authorized(http.Request, options.Value.DashboardApiKey))
-        {
-            return Results.Json(new BoardError("A valid 'Authorization: Bearer <key>' header is required."), BoardJsonContext.Default.BoardError,
-                statusCode: StatusCodes.Status401Unauthorized);
-        }
-
-        var cycle = http.Request.Query["cycle"].ToString();
+        cycle ??= string.Empty;
         var board = cycle.Length > 0 ? await boards.GetAsync(cycle, cancellationToken) : await boards.LatestAsync(cancellationToken);
         var next = PriorityCadence.Upcoming(time.GetUtcNow(), options.Value);
         if (board is null)
         {
             return cycle.Length > 0
-                ? Results.Json(new BoardError($"There is no board '{cycle}'."), BoardJsonContext.Default.BoardError, statusCode: StatusCodes.Status404NotFound)
+                ? Api.ApiProblems.NotFound($"There is no board '{cycle}'.")
                 : Results.Json(new BoardDto(null, "none", null, null, null, null, null, options.Value.CapacityDays, 0, 0, 0, next.ReviewDate, next.CompileAt, [], []),
                     BoardJsonContext.Default.BoardDto);
         }
 
         return Results.Json(ToDto(board.Value, next), BoardJsonContext.Default.BoardDto);
-    }
-
-    private static bool Authorized(HttpRequest request, string? key)
-    {
-        if (string.IsNullOrEmpty(key))
-        {
-            return true;
-        }
-
-        var header = request.Headers.Authorization.ToString();
-        const string scheme = "Bearer ";
-        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) &&
-            CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()), Encoding.UTF8.GetBytes(key));
     }
 
     private static BoardDto ToDto(PriorityBoard b, PriorityCycle next) => new(
@@ -87,9 +60,6 @@ internal sealed record BoardItemDto(
 
 internal sealed record PromiseDto(string RequestId, string Title, string StatusNow);
 
-internal sealed record BoardError(string Error);
-
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(BoardDto))]
-[JsonSerializable(typeof(BoardError))]
 internal sealed partial class BoardJsonContext : JsonSerializerContext;

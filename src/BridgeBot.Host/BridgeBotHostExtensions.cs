@@ -2,6 +2,7 @@ namespace BridgeBot.Host;
 
 using BridgeBot.Core;
 using BridgeBot.Core.Pipeline;
+using BridgeBot.Host.Api;
 using BridgeBot.Host.Diagnostics;
 using BridgeBot.Host.Dashboard;
 using BridgeBot.Host.Health;
@@ -20,11 +21,8 @@ internal static partial class BridgeBotHostExtensions
 
     public static WebApplicationBuilder AddBridgeBot(this WebApplicationBuilder builder)
     {
-        // Not in appsettings.json: a file value would override ASPNETCORE_URLS, which containers rely on.
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
+        ManagementPort.Listen(builder, DefaultUrl);
+        builder.AddBridgeBotTelemetry();
 
         // "Server: Kestrel" tells a scanner what to try and helps nobody else.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -42,7 +40,6 @@ internal static partial class BridgeBotHostExtensions
         }
 
         services.AddSingleton(builder.Configuration.GetSection("Host:TenantRateLimit").Get<TenantRateLimitOptions>() ?? new TenantRateLimitOptions());
-        services.AddSingleton<PrometheusMetricsCollector>();
         services.AddBridgeBotCore();
         services.AddHostedService<BackgroundWorkDrain>();
 
@@ -59,6 +56,7 @@ internal static partial class BridgeBotHostExtensions
         services.AddGraphCalendar(builder.Configuration);
         services.AddSingleton<StateStoreHealthCheck>();
         services.AddItLeadDashboard(builder.Configuration);
+        services.AddBridgeBotApi(builder.Configuration);
         services.AddSingleton<BridgeBot.Core.Migration.LegacyLayoutMigration>();
         services.AddSingleton<BridgeBot.Host.Migration.LayoutMigrationStatus>();
         services.AddHostedService<BridgeBot.Host.Migration.LayoutMigrationService>();
@@ -81,16 +79,14 @@ internal static partial class BridgeBotHostExtensions
             LogUsingInMemory(logger);
         }
 
+        app.UseManagementPort();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<Http.StateStoreUnavailableMiddleware>();
         app.MapItLeadDashboard();
-        app.MapBoardEndpoint();
+        app.MapBridgeBotApi();
         app.MapHealthEndpoints();
-        var metrics = app.Services.GetRequiredService<PrometheusMetricsCollector>();
-        app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4"));
         app.MapSlackEndpoints();
         app.MapTeamsEndpoints();
-        app.MapMeetingEndpoints();
         app.MapGraphNotifications();
         return app;
     }

@@ -38,6 +38,7 @@ public static partial class SlackServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
+        services.AddSlackHttpClients();
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<People.SlackUserNames>();
         services.TryAddSingleton<BackgroundWork>();

@@ -26,20 +26,7 @@ public static partial class TeamsChannelExtensions
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
 
-        // One pooled handler per client name; connections are recycled so DNS changes of the Connector are seen.
-        // The Connector client is on every turn's hot path: ConnectorClient logs retries and failures itself,
-        // so the factory's four log lines per request are dropped. The Connector API neither redirects nor sets
-        // cookies, so the handler skips the redirect step and the cookie jar on every call.
-        services.AddHttpClient(TeamsHttpClients.Connector, c => c.Timeout = TimeSpan.FromSeconds(30))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                AllowAutoRedirect = false,
-                UseCookies = false,
-            })
-            .RemoveAllLoggers();
-        services.AddHttpClient(TeamsHttpClients.Metadata, c => c.Timeout = TimeSpan.FromSeconds(15));
-        services.AddHttpClient(TeamsHttpClients.Token, c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddTeamsHttpClients();
 
         services.AddSingleton<BotFrameworkAuthenticator>();
         services.AddSingleton<IBotTokenProvider, MsalBotTokenProvider>();

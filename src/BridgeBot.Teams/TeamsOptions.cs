@@ -40,10 +40,10 @@ public sealed class TeamsOptions
     /// <summary>How long a request waits for its turn and reply before answering 200 and finishing in the background (Teams allows 15 s).</summary>
     public TimeSpan AckBudget { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>First retry delay of Connector calls (doubles per retry, with jitter).</summary>
+    /// <summary>First retry delay of Connector calls (doubles per retry, with jitter; the resilience pipeline of the Connector client).</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Longest single wait between retries, including a server's Retry-After.</summary>
+    /// <summary>Longest computed wait between retries. A server's Retry-After is waited as given, within the call's 30 s total timeout.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>

@@ -12,9 +12,11 @@ using Microsoft.Extensions.Time.Testing;
 /// <summary>GET /api/board and the scheduler that compiles the board when it is due, through the real host.</summary>
 public sealed class PriorityBoardEndpointTests
 {
-    private static WebApplicationFactory<Program> Host(DateTimeOffset now, string? apiKey = null) => Host(new FakeTimeProvider(now), apiKey);
+    private const string DashboardKey = "dash-key-123";
 
-    private static WebApplicationFactory<Program> Host(FakeTimeProvider time, string? apiKey = null) =>
+    private static WebApplicationFactory<Program> Host(DateTimeOffset now, string? apiKey = DashboardKey) => Host(new FakeTimeProvider(now), apiKey);
+
+    private static WebApplicationFactory<Program> Host(FakeTimeProvider time, string? apiKey = DashboardKey) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Development");
@@ -28,6 +30,13 @@ public sealed class PriorityBoardEndpointTests
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
         });
 
+    private static HttpClient Client(WebApplicationFactory<Program> factory)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", DashboardKey);
+        return client;
+    }
+
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 
@@ -35,7 +44,7 @@ public sealed class PriorityBoardEndpointTests
     public async Task GetBoard_BeforeTheFirstBoardIsDue_SaysNoneAndWhenTheNextReviewIs()
     {
         await using var factory = Host(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-        using var client = factory.CreateClient();
+        using var client = Client(factory);
 
         var response = await client.GetAsync(new Uri("/api/board", UriKind.Relative));
 
@@ -49,7 +58,7 @@ public sealed class PriorityBoardEndpointTests
     public async Task Scheduler_WhenTheBoardIsDue_CompilesItAndTheEndpointShowsIt()
     {
         await using var factory = Host(new DateTimeOffset(2026, 11, 29, 1, 0, 0, TimeSpan.Zero));
-        using var client = factory.CreateClient();
+        using var client = Client(factory);
 
         // The scheduler ticks once at start-up in the background; wait for it, bounded.
         Assert.Equal("in-review", await WaitForBoardAsync(client));
@@ -63,7 +72,7 @@ public sealed class PriorityBoardEndpointTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 23, 50, 0, TimeSpan.Zero));
         await using var factory = Host(time);
-        using var client = factory.CreateClient();
+        using var client = Client(factory);
         Assert.Equal("none", await StatusAsync(client));
 
         // The 5-minute ticks at 23:55 and 00:00 on the compile day: only the second is due.
@@ -77,18 +86,19 @@ public sealed class PriorityBoardEndpointTests
     public async Task GetBoard_UnknownCycle_Is404()
     {
         await using var factory = Host(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-        using var client = factory.CreateClient();
+        using var client = Client(factory);
 
         var response = await client.GetAsync(new Uri("/api/board?cycle=1999-01", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("1999-01", (await JsonAsync(response)).GetProperty("error").GetString());
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("1999-01", (await JsonAsync(response)).GetProperty("detail").GetString());
     }
 
     [Fact]
     public async Task GetBoard_WithApiKeyConfigured_NeedsTheBearerKey()
     {
-        await using var factory = Host(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero), apiKey: "dash-key-123");
+        await using var factory = Host(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero), apiKey: DashboardKey);
         using var client = factory.CreateClient();
 
         var without = await client.GetAsync(new Uri("/api/board", UriKind.Relative));
@@ -96,7 +106,7 @@ public sealed class PriorityBoardEndpointTests
         wrong.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "guess");
         var withWrong = await client.SendAsync(wrong);
         using var right = new HttpRequestMessage(HttpMethod.Get, "/api/board");
-        right.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "dash-key-123");
+        right.Headers.Authorization = new AuthenticationHeaderValue("Bearer", DashboardKey);
         var withRight = await client.SendAsync(right);
 
         Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);

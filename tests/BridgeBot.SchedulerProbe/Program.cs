@@ -1,9 +1,12 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
+using BridgeBot.Core.Diagnostics;
 using BridgeBot.Core.Meetings;
 using BridgeBot.Core.Outbound;
 using BridgeBot.Core.Scheduling;
 using BridgeBot.Core.Turns;
 using BridgeBot.State.Redis;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
@@ -19,8 +22,10 @@ var state = new RedisStateStore(redis);
 var schedule = new RedisScheduleStore(redis);
 var meetings = new MeetingRepository(state, new RedisSortedIndexStore(redis), new CoverageLedger(new RedisTallyStore(redis), options, TimeProvider.System), options, TimeProvider.System);
 var channel = new RedisListChannel(redis, hostName, hangAfter);
-var handler = new MeetingNudgeHandler(meetings, new MeetingNotifier(new Outbox([channel]), options, new NoAppInstaller(), new PeopleMatcher(new NoPeopleDirectory(), options)), options, TimeProvider.System, new BridgeBot.Core.Diagnostics.BridgeBotMetrics());
-var dispatcher = new ScheduleDispatcher(schedule, handler, TimeProvider.System, NullLogger<ScheduleDispatcher>.Instance);
+using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+var metrics = new BridgeBotMetrics(meters.GetRequiredService<IMeterFactory>());
+var handler = new MeetingNudgeHandler(meetings, new MeetingNotifier(new Outbox([channel]), options, new NoAppInstaller(), new PeopleMatcher(new NoPeopleDirectory(), options)), options, TimeProvider.System, metrics);
+var dispatcher = new ScheduleDispatcher(schedule, handler, TimeProvider.System, metrics, NullLogger<ScheduleDispatcher>.Instance);
 await redis.GetDatabase().StringSetAsync($"probe:ready:{hostName}", 1);
 while (true)
 {

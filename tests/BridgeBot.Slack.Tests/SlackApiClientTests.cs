@@ -5,8 +5,6 @@ using BridgeBot.Slack.Api;
 using BridgeBot.Slack.Configuration;
 using BridgeBot.Slack.Wire;
 using BridgeBot.TestKit;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 public sealed class SlackApiClientTests : IAsyncLifetime
 {
@@ -16,11 +14,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _slack.DisposeAsync();
 
-    private SlackApiClient Client(Microsoft.Extensions.Logging.ILogger<SlackApiClient>? logger = null) => new(
-        Options.Create(new SlackOptions { BotToken = "xoxb-test", ApiBaseUrl = _slack.BaseUrl + "api" }),
-        TimeProvider.System,
-        new BridgeBot.Core.Diagnostics.BridgeBotMetrics(),
-        logger ?? NullLogger<SlackApiClient>.Instance);
+    private SlackApiClient Client() => TestSlackApi.Create(new SlackOptions { BotToken = "xoxb-test", ApiBaseUrl = _slack.BaseUrl + "api" });
 
     [Fact]
     public async Task OpenViewAsync_InvalidArguments_LogsSlacksResponseMetadataMessages()
@@ -28,13 +22,13 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         _slack.Respond(_ => CannedResponse.Json("""
             {"ok":false,"error":"invalid_arguments","response_metadata":{"messages":["[ERROR] must be less than 151 characters [json-pointer:/view/blocks/0/element/options/3/value]"]}}
             """));
-        var logger = new ListLogger<SlackApiClient>();
-        using var client = Client(logger);
+        var logger = new Microsoft.Extensions.Logging.Testing.FakeLogger<SlackApiClient>();
+        var client = TestSlackApi.Create(new SlackOptions { BotToken = "xoxb-test", ApiBaseUrl = _slack.BaseUrl + "api" }, logger: logger);
 
         var result = await client.OpenViewAsync(new ViewsOpenRequest("T1", new SlackView("modal", [])), CancellationToken.None);
 
         Assert.Equal("invalid_arguments", result.Error!.Code);
-        var entry = Assert.Single(logger.Entries, e => e.Id.Id == 4100);
+        var entry = Assert.Single(logger.Collector.GetSnapshot(), e => e.Id.Id == 4100);
         Assert.Contains("invalid_arguments", entry.Message);
         Assert.Contains("must be less than 151 characters [json-pointer:/view/blocks/0/element/options/3/value]", entry.Message);
     }
@@ -42,7 +36,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task PostMessageAsync_Ok_SendsJsonWithBearerToken()
     {
-        using var client = Client();
+        var client = Client();
 
         var result = await client.PostMessageAsync(new ChatPostMessageRequest("C1", "hi"), CancellationToken.None);
 
@@ -59,7 +53,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     public async Task OpenViewAsync_OkFalse_ErrorNamesMethodAndCode()
     {
         _slack.Respond(_ => CannedResponse.Json("""{"ok":false,"error":"expired_trigger_id"}"""));
-        using var client = Client();
+        var client = Client();
 
         var result = await client.OpenViewAsync(new ViewsOpenRequest("T1", new SlackView("modal", [])), CancellationToken.None);
 
@@ -73,7 +67,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     public async Task UserInfoAsync_SendsFormArguments()
     {
         _slack.Respond(_ => CannedResponse.Json("""{"ok":true,"user":{"id":"U1","profile":{"email":"a@b.c"}}}"""));
-        using var client = Client();
+        var client = Client();
 
         var result = await client.UserInfoAsync("U1", CancellationToken.None);
 
@@ -85,7 +79,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     public async Task LookupUserByEmailAsync_UsersNotFound_IsError()
     {
         _slack.Respond(_ => CannedResponse.Json("""{"ok":false,"error":"users_not_found"}"""));
-        using var client = Client();
+        var client = Client();
 
         var result = await client.LookupUserByEmailAsync("nobody@x.y", CancellationToken.None);
 
@@ -100,7 +94,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         _slack.Respond(_ => Interlocked.Increment(ref calls) == 1
             ? new CannedResponse(429, """{"ok":false,"error":"ratelimited"}""") { Headers = new Dictionary<string, string> { ["Retry-After"] = "0" } }
             : CannedResponse.Json("""{"ok":true,"ts":"9.9"}"""));
-        using var client = Client();
+        var client = Client();
 
         var result = await client.PostMessageAsync(new ChatPostMessageRequest("C1", "hi"), CancellationToken.None);
 
@@ -112,18 +106,72 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     public async Task PostMessageAsync_AlwaysRateLimited_GivesUpAfterBoundedRetries()
     {
         _slack.Respond(_ => new CannedResponse(429, "{}") { Headers = new Dictionary<string, string> { ["Retry-After"] = "0" } });
-        using var client = Client();
+        var client = Client();
 
         var result = await client.PostMessageAsync(new ChatPostMessageRequest("C1", "hi"), CancellationToken.None);
 
         Assert.Equal(SlackApiError.RateLimited, result.Error!.Code);
-        Assert.Equal(SlackApiClient.MaxRateLimitRetries + 1, _slack.Requests.Count);
+        Assert.Equal(4, _slack.Requests.Count);
+    }
+
+    [Fact]
+    public async Task PostMessageAsync_RateLimitedWithRetryAfter_WaitsAsToldThenSucceeds()
+    {
+        _slack.Respond(r => _slack.Requests.Count == 1
+            ? new CannedResponse(429, """{"ok":false,"error":"ratelimited"}""") { Headers = new Dictionary<string, string> { ["Retry-After"] = "1" } }
+            : CannedResponse.Json("""{"ok":true,"ts":"9.9"}"""));
+        var client = Client();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await client.PostMessageAsync(new ChatPostMessageRequest("C1", "hi"), CancellationToken.None);
+
+        Assert.True(result.Ok);
+        Assert.InRange(started.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(10));
+        Assert.Equal(2, _slack.Requests.Count);
+    }
+
+    [Fact]
+    public async Task PostMessageAsync_ServiceUnavailableOnce_IsRetried()
+    {
+        _slack.Respond(_ => _slack.Requests.Count == 1 ? new CannedResponse(503, "") : CannedResponse.Json("""{"ok":true,"ts":"9.9"}"""));
+        var client = Client();
+
+        var result = await client.PostMessageAsync(new ChatPostMessageRequest("C1", "hi"), CancellationToken.None);
+
+        Assert.True(result.Ok);
+        Assert.Equal(2, _slack.Requests.Count);
+    }
+
+    [Fact]
+    public async Task PostMessageAsync_ServerError_IsNotRepeated()
+    {
+        _slack.Respond(_ => new CannedResponse(500, ""));
+        var client = Client();
+
+        var result = await client.PostMessageAsync(new ChatPostMessageRequest("C1", "hi"), CancellationToken.None);
+
+        Assert.Equal("http_500", result.Error!.Code);
+        Assert.Single(_slack.Requests);
+    }
+
+    [Fact]
+    public async Task PostMessageAsync_FirstAnswerSlowerThanTheAttemptTimeout_IsRetried()
+    {
+        _slack.Respond(_ => _slack.Requests.Count == 1
+            ? CannedResponse.Json("""{"ok":true,"ts":"slow"}""") with { Delay = TimeSpan.FromSeconds(5) }
+            : CannedResponse.Json("""{"ok":true,"ts":"fast"}"""));
+        var client = Client();
+
+        var result = await client.PostMessageAsync(new ChatPostMessageRequest("C1", "hi"), CancellationToken.None);
+
+        Assert.Equal("fast", result.Value!.Ts);
+        Assert.Equal(2, _slack.Requests.Count);
     }
 
     [Fact]
     public async Task PostToResponseUrlAsync_ForeignHost_NotCalled()
     {
-        using var client = Client();
+        var client = Client();
 
         var result = await client.PostToResponseUrlAsync("https://evil.example/hook", new CommandResponse("ephemeral", "x"), CancellationToken.None);
 
@@ -135,7 +183,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     public async Task OpenConnectionAsync_UsesAppTokenNotBotToken()
     {
         _slack.Respond(_ => CannedResponse.Json("""{"ok":true,"url":"wss://x"}"""));
-        using var client = Client();
+        var client = Client();
 
         var result = await client.OpenConnectionAsync("xapp-1", CancellationToken.None);
 

@@ -6,10 +6,8 @@ using BridgeBot.Core.Turns;
 using BridgeBot.Slack.Api;
 using BridgeBot.Slack.Configuration;
 using BridgeBot.TestKit;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
-public sealed class SlackReplyChannelTests : IAsyncLifetime, IDisposable
+public sealed class SlackReplyChannelTests : IAsyncLifetime
 {
     private RecordingHttpServer _slack = null!;
     private SlackApiClient _api = null!;
@@ -17,13 +15,10 @@ public sealed class SlackReplyChannelTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _slack = await RecordingHttpServer.StartAsync(_ => CannedResponse.Json("""{"ok":true,"channel":"D77","ts":"111.222"}"""));
-        _api = new SlackApiClient(
-            Options.Create(new SlackOptions { BotToken = "xoxb-test", ApiBaseUrl = _slack.BaseUrl + "api/" }), TimeProvider.System, new BridgeBot.Core.Diagnostics.BridgeBotMetrics(), NullLogger<SlackApiClient>.Instance);
+        _api = TestSlackApi.Create(new SlackOptions { BotToken = "xoxb-test", ApiBaseUrl = _slack.BaseUrl + "api/" });
     }
 
     public async Task DisposeAsync() => await _slack.DisposeAsync();
-
-    public void Dispose() => _api?.Dispose();
 
     private static string ChannelSent(RecordedRequest request) => JsonDocument.Parse(request.Body).RootElement.GetProperty("channel").GetString()!;
 

@@ -25,7 +25,7 @@ public sealed class SlackUserNamesTests : IAsyncLifetime
     public async Task DisposeAsync() => await _slack.DisposeAsync();
 
     private SlackUserNames Names(int capacity = 100) => new(
-        new SlackApiClient(Options.Create(Settings(capacity)), TimeProvider.System, new Core.Diagnostics.BridgeBotMetrics(), NullLogger<SlackApiClient>.Instance),
+        TestSlackApi.Create(Settings(capacity)),
         Options.Create(Settings(capacity)), _time, NullLogger<SlackUserNames>.Instance);
 
     private SlackOptions Settings(int capacity) => new()

@@ -38,7 +38,7 @@ public abstract class ScheduleFailoverTests : IAsyncLifetime
         var options = RedisFailoverSettings.Apply(ConfigurationOptions.Parse(Configuration), Configuration);
         await using var connection = await ConnectionMultiplexer.ConnectAsync(options);
         var store = new RedisScheduleStore(connection);
-        var dispatcher = new ScheduleDispatcher(store, new CountingHandler(_handled), TimeProvider.System, NullLogger<ScheduleDispatcher>.Instance);
+        var dispatcher = new ScheduleDispatcher(store, new CountingHandler(_handled), TimeProvider.System, BridgeBot.TestKit.TestMetrics.Create(), NullLogger<ScheduleDispatcher>.Instance);
         var start = DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200);
         var ids = Enumerable.Range(0, Items).Select(i => $"item-{i}").ToList();
         for (var i = 0; i < Items; i++)

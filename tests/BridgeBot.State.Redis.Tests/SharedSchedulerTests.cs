@@ -159,8 +159,9 @@ public abstract class SharedSchedulerTests(TestRedisFixture redis)
             var meetings = TestStores.Redis(connection).Meetings(options, time);
             var notifier = new MeetingNotifier(new Outbox([channel]), options, new NoAppInstaller(), new PeopleMatcher(new NoPeopleDirectory(), options));
             Tracker = new MeetingTracker(meetings, new RotationPlanner(state, options, time), schedule, notifier, options, time);
-            var handler = new MeetingNudgeHandler(meetings, notifier, options, time, new BridgeBot.Core.Diagnostics.BridgeBotMetrics());
-            Dispatcher = new ScheduleDispatcher(schedule, handler, time, NullLogger<ScheduleDispatcher>.Instance);
+            var metrics = BridgeBot.TestKit.TestMetrics.Create();
+            var handler = new MeetingNudgeHandler(meetings, notifier, options, time, metrics);
+            Dispatcher = new ScheduleDispatcher(schedule, handler, time, metrics, NullLogger<ScheduleDispatcher>.Instance);
         }
 
         public MeetingTracker Tracker { get; }

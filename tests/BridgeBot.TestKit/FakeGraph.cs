@@ -79,8 +79,16 @@ public sealed class FakeGraph : IAsyncDisposable
         return CannedResponse.Json("{\"value\":[" + string.Join(",", members) + "]" + next + "}");
     }
 
+    /// <summary>Answers that come before the normal ones, one per request (e.g. a 429 with Retry-After, as Graph throttles).</summary>
+    public ConcurrentQueue<CannedResponse> Interjections { get; } = new();
+
     private CannedResponse Answer(RecordedRequest r)
     {
+        if (Interjections.TryDequeue(out var interjection))
+        {
+            return interjection;
+        }
+
         var path = r.Path["/v1.0/".Length..];
         var parts = path.Split('/');
         switch (r.Method, parts)

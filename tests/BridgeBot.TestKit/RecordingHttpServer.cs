@@ -10,6 +10,9 @@ using Microsoft.Extensions.Logging;
 /// <summary>One request a <see cref="RecordingHttpServer"/> received.</summary>
 public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body)
 {
+    /// <summary>The body as received, for binary payloads (OTLP protobuf) that do not survive decoding as text.</summary>
+    public byte[] BodyBytes { get; init; } = [];
+
     public string? Header(string name) => Headers.TryGetValue(name, out var v) ? v : null;
 }
 
@@ -44,11 +47,18 @@ public sealed class RecordingHttpServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
-    public static async Task<RecordingHttpServer> StartAsync(Func<RecordedRequest, CannedResponse>? responder = null)
+    /// <param name="responder">How to answer each request.</param>
+    /// <param name="http2Only">Cleartext HTTP/2 with prior knowledge only, as gRPC clients (the OTLP grpc exporter) speak it.</param>
+    public static async Task<RecordingHttpServer> StartAsync(Func<RecordedRequest, CannedResponse>? responder = null, bool http2Only = false)
     {
         var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        if (http2Only)
+        {
+            builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2));
+        }
+
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new RecordingHttpServer(app, $"http://127.0.0.1:{port}/");
@@ -89,14 +99,18 @@ public sealed class RecordingHttpServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body);
-        var body = await reader.ReadToEndAsync();
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer);
+        var bytes = buffer.ToArray();
         var request = new RecordedRequest(
             context.Request.Method,
             context.Request.Path.Value ?? "/",
             context.Request.QueryString.Value ?? string.Empty,
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            body);
+            System.Text.Encoding.UTF8.GetString(bytes))
+        {
+            BodyBytes = bytes,
+        };
         _requests.Enqueue(request);
 
         var response = _responder(request);

@@ -1,5 +1,6 @@
 namespace BridgeBot.Core.Pipeline;
 
+using BridgeBot.Core.Diagnostics;
 using BridgeBot.Core.Dialogs;
 using BridgeBot.Core.State;
 
@@ -8,7 +9,7 @@ using BridgeBot.Core.State;
 /// compare-and-set on the etag that was read: a concurrent turn that saved first turns this one into a
 /// <see cref="DialogResult.Conflict"/>, which <see cref="ConflictRetryMiddleware"/> re-runs.
 /// </summary>
-public sealed class DialogStateMiddleware(IStateStore store, TimeProvider time) : ITurnMiddleware
+public sealed class DialogStateMiddleware(IStateStore store, BridgeBotTracing tracing, TimeProvider time) : ITurnMiddleware
 {
     /// <summary>Dialog state of a user who has gone quiet is dropped after this long.</summary>
     public static readonly TimeSpan TimeToLive = TimeSpan.FromDays(30);
@@ -22,7 +23,13 @@ public sealed class DialogStateMiddleware(IStateStore store, TimeProvider time) 
             context.ReadAhead = new ReadAhead(ahead, store.ReadAsync(ahead, cancellationToken));
         }
 
-        var stored = await store.ReadAsync(key, CoreJsonContext.Default.DialogState, cancellationToken);
+        Versioned<DialogState>? stored;
+        using (var load = tracing.Start("bridgebot.state.load"))
+        {
+            stored = await store.ReadAsync(key, CoreJsonContext.Default.DialogState, cancellationToken);
+            load?.SetTag(BridgeBotTracing.OutcomeTag, stored is null ? "new" : "found");
+        }
+
         var loaded = stored?.Value ?? DialogState.Initial;
         context.State = loaded with
         {
@@ -37,8 +44,10 @@ public sealed class DialogStateMiddleware(IStateStore store, TimeProvider time) 
             return result;
         }
 
+        using var save = tracing.Start("bridgebot.state.save");
         var write = await store.WriteAsync(
             key, context.State, CoreJsonContext.Default.DialogState, ETagCondition.For(stored), TimeToLive, cancellationToken);
+        save?.SetTag(BridgeBotTracing.OutcomeTag, write.Succeeded ? "saved" : "conflict");
         return write.Succeeded ? result : DialogResult.Conflict;
     }
 

@@ -1,5 +1,6 @@
 namespace BridgeBot.Core.Pipeline;
 
+using BridgeBot.Core.Diagnostics;
 using BridgeBot.Core.Dialogs;
 using BridgeBot.Core.Turns;
 
@@ -11,10 +12,12 @@ public sealed class TurnPipeline
 {
     private readonly TurnHandler _entry;
     private readonly DialogRouter _router;
+    private readonly BridgeBotTracing _tracing;
 
-    public TurnPipeline(IEnumerable<ITurnMiddleware> middleware, DialogRouter router)
+    public TurnPipeline(IEnumerable<ITurnMiddleware> middleware, DialogRouter router, BridgeBotTracing tracing)
     {
         _router = router;
+        _tracing = tracing;
         TurnHandler handler = DispatchAsync;
         foreach (var step in middleware.Reverse())
         {
@@ -29,7 +32,7 @@ public sealed class TurnPipeline
     public ValueTask<DialogResult> RunAsync(InboundTurn turn, CancellationToken cancellationToken) =>
         _entry(new TurnContext(turn) { Route = _router.Match(turn) }, cancellationToken);
 
-    private static ValueTask<DialogResult> DispatchAsync(TurnContext context, CancellationToken ct)
+    private ValueTask<DialogResult> DispatchAsync(TurnContext context, CancellationToken ct)
     {
         // Routed before the middleware ran (the route depends on the turn alone), so that steps can prepare for it.
         if (context.Route is not { } match)
@@ -38,6 +41,15 @@ public sealed class TurnPipeline
         }
 
         context.Arguments = match.Arguments;
-        return match.Dialog.HandleAsync(context, ct);
+        return _tracing.Source.HasListeners() ? TracedAsync(match.Dialog, context, ct) : match.Dialog.HandleAsync(context, ct);
+    }
+
+    private async ValueTask<DialogResult> TracedAsync(IDialog dialog, TurnContext context, CancellationToken ct)
+    {
+        using var span = _tracing.Start("bridgebot.dialog");
+        span?.SetTag(BridgeBotTracing.DialogTag, dialog.GetType().Name);
+        var result = await dialog.HandleAsync(context, ct);
+        span?.SetTag(BridgeBotTracing.OutcomeTag, result.GetType().Name.Replace("Result", string.Empty, StringComparison.Ordinal).ToLowerInvariant());
+        return result;
     }
 }

@@ -1,5 +1,6 @@
 namespace BridgeBot.Core.Scheduling;
 
+using BridgeBot.Core.Diagnostics;
 using BridgeBot.Core.State;
 using Microsoft.Extensions.Logging;
 
@@ -28,7 +29,7 @@ public interface IScheduledWorkHandler
 /// during an outage is skipped or done twice.
 /// </summary>
 public sealed partial class ScheduleDispatcher(
-    IScheduleStore store, IScheduledWorkHandler handler, TimeProvider time, ILogger<ScheduleDispatcher> logger)
+    IScheduleStore store, IScheduledWorkHandler handler, TimeProvider time, BridgeBotMetrics metrics, ILogger<ScheduleDispatcher> logger)
 {
     /// <summary>
     /// Most items one tick claims; the rest wait for the next claim (or another host). Small, because every
@@ -39,10 +40,13 @@ public sealed partial class ScheduleDispatcher(
     /// <summary>Claims and handles due items once; returns how many were completed.</summary>
     public async Task<int> TickAsync(TimeSpan lease, CancellationToken cancellationToken)
     {
-        var claimed = await store.ClaimDueAsync(time.GetUtcNow(), lease, BatchSize, cancellationToken);
+        var claimedAt = time.GetUtcNow();
+        var claimed = await store.ClaimDueAsync(claimedAt, lease, BatchSize, cancellationToken);
         var completed = 0;
         foreach (var item in claimed)
         {
+            metrics.ScheduleLag(claimedAt - item.DueAt);
+
             // Past the lease another host may own the item: stop well before then rather than race it, and leave
             // items whose lease is nearly used up to whoever claims them next.
             var remaining = item.LeaseExpiresAt - time.GetUtcNow() - (lease * 0.2);

@@ -92,12 +92,8 @@ internal sealed record AttendeeDto(string? Email, string? Name, string? Response
 /// <summary>What <c>POST /api/meetings</c> answers.</summary>
 internal sealed record MeetingIngestResult(string Key, bool Marketing, bool Covered, string? ProposedRep);
 
-/// <summary>A 4xx body.</summary>
-internal sealed record ProblemBody(string Error, IReadOnlyList<string>? Details = null);
-
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(MeetingIngestDto))]
 [JsonSerializable(typeof(MeetingIngestResult))]
-[JsonSerializable(typeof(ProblemBody))]
 [JsonSerializable(typeof(CoverageReport))]
 internal sealed partial class MeetingsHostJsonContext : JsonSerializerContext;

@@ -26,6 +26,6 @@ internal sealed partial class MeetingReconcileService(
         }
     }
 
-    [LoggerMessage(EventId = 611, Level = LogLevel.Warning, Message = "Meeting reconciliation failed ({Reason}); retrying on the next interval.")]
+    [LoggerMessage(EventId = 612, Level = LogLevel.Warning, Message = "Meeting reconciliation failed ({Reason}); retrying on the next interval.")]
     private static partial void LogReconcileFailed(ILogger logger, string reason);
 }

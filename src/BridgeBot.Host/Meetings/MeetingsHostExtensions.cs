@@ -14,14 +14,8 @@ internal static class MeetingsHostExtensions
         services.AddBridgeBotMeetings();
         services.AddHostedService<NudgeSchedulerService>();
         services.AddHostedService<MeetingReconcileService>();
+        services.AddHostedService<CoverageMetricsService>();
         return services;
-    }
-
-    public static IEndpointRouteBuilder MapMeetingEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapPost("/api/meetings", MeetingEndpoints.IngestAsync);
-        endpoints.MapGet("/api/coverage", MeetingEndpoints.CoverageAsync);
-        return endpoints;
     }
 }
 

@@ -12,35 +12,27 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 /// <summary>
-/// The Slack Web API over one shared HttpClient: JSON bodies for writes, form arguments for reads, bearer
-/// token, <c>ok:false</c> as a <see cref="SlackApiError"/> value, 429 retried after <c>Retry-After</c>.
+/// The Slack Web API through the <see cref="SlackHttpClients.WebApi"/> client: JSON bodies for writes, form
+/// arguments for reads, bearer token, <c>ok:false</c> as a <see cref="SlackApiError"/> value. Retries (429 and 503
+/// after <c>Retry-After</c>), timeouts and the circuit breaker are that client's standard resilience pipeline.
 /// </summary>
-public sealed partial class SlackApiClient : IDisposable
+public sealed partial class SlackApiClient
 {
-    public const int MaxRateLimitRetries = 3;
-
-    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
     private static readonly MediaTypeHeaderValue JsonUtf8 = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
+    private static readonly HttpRequestOptionsKey<string> Operation = new(BridgeBotTracing.OperationOption);
 
     private readonly HttpClient _http;
     private readonly AuthenticationHeaderValue? _botAuth;
-    private readonly TimeProvider _time;
     private readonly ILogger<SlackApiClient> _logger;
     private readonly BridgeBotMetrics _metrics;
 
-    public SlackApiClient(IOptions<SlackOptions> options, TimeProvider time, BridgeBotMetrics metrics, ILogger<SlackApiClient> logger)
-        : this(
-            // The Web API answers every method itself (no redirects, no cookies): both per-call steps are skipped.
-            new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false, UseCookies = false },
-            options.Value, time, metrics, logger)
+    public SlackApiClient(IHttpClientFactory httpClients, IOptions<SlackOptions> options, BridgeBotMetrics metrics, ILogger<SlackApiClient> logger)
     {
-    }
-
-    internal SlackApiClient(HttpMessageHandler handler, SlackOptions options, TimeProvider time, BridgeBotMetrics metrics, ILogger<SlackApiClient> logger)
-    {
-        _http = new HttpClient(handler) { BaseAddress = options.ApiBaseUri, Timeout = TimeSpan.FromSeconds(20) };
-        _botAuth = string.IsNullOrWhiteSpace(options.BotToken) ? null : new AuthenticationHeaderValue("Bearer", options.BotToken);
-        _time = time;
+        // One client for the process (pooled connections, recycled by the handler): the hot path does not ask the
+        // factory for a new wrapper per call.
+        _http = httpClients.CreateClient(SlackHttpClients.WebApi);
+        _http.BaseAddress = options.Value.ApiBaseUri;
+        _botAuth = string.IsNullOrWhiteSpace(options.Value.BotToken) ? null : new AuthenticationHeaderValue("Bearer", options.Value.BotToken);
         _logger = logger;
         _metrics = metrics;
     }
@@ -119,8 +111,6 @@ public sealed partial class SlackApiClient : IDisposable
         }, null, SlackJsonContext.Default.SlackApiResponse, ct, tolerateNonJson: true);
     }
 
-    public void Dispose() => _http.Dispose();
-
     private Task<SlackApiResult<TResponse>> PostJsonAsync<TRequest, TResponse>(
         string method, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken ct)
         where TResponse : SlackApiResponse, new()
@@ -144,7 +134,7 @@ public sealed partial class SlackApiClient : IDisposable
         bool tolerateNonJson = false)
         where TResponse : SlackApiResponse, new()
     {
-        var result = await SendWithRetriesAsync(method, requestUri, content, auth, responseType, tolerateNonJson, ct);
+        var result = await SendOnceAsync(method, requestUri, content, auth, responseType, tolerateNonJson, ct);
         if (result.Error is { } error)
         {
             _metrics.PlatformError("slack", method, error.Code);
@@ -153,77 +143,70 @@ public sealed partial class SlackApiClient : IDisposable
         return result;
     }
 
-    private async Task<SlackApiResult<TResponse>> SendWithRetriesAsync<TResponse>(
+    private async Task<SlackApiResult<TResponse>> SendOnceAsync<TResponse>(
         string method, string requestUri, Func<HttpContent> content, AuthenticationHeaderValue? auth, JsonTypeInfo<TResponse> responseType, bool tolerateNonJson,
         CancellationToken ct)
         where TResponse : SlackApiResponse, new()
     {
-        for (var attempt = 0; ; attempt++)
+        using var request = new HttpRequestMessage(HttpMethod.Post, requestUri) { Content = content() };
+        request.Headers.Authorization = auth;
+        request.Options.Set(Operation, method);
+        HttpResponseMessage response;
+        try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, requestUri) { Content = content() };
-            request.Headers.Authorization = auth;
-            HttpResponseMessage response;
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException ||
+                                   (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            LogTransportFailure(method, ex.GetType().Name);
+            return new(null, new SlackApiError(method, SlackApiError.TransportFailure));
+        }
+
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                // Still throttled after the pipeline's retries.
+                LogRateLimited(method);
+                return new(null, new SlackApiError(method, SlackApiError.RateLimited));
+            }
+
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                LogUnexpectedStatus(method, (int)response.StatusCode);
+                return new(null, new SlackApiError(method, $"http_{(int)response.StatusCode}"));
+            }
+
+            TResponse? parsed;
             try
             {
-                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+                await using var stream = await response.Content.ReadAsStreamAsync(ct);
+                parsed = await JsonSerializer.DeserializeAsync(stream, responseType, ct);
             }
-            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
+            catch (JsonException)
             {
-                LogTransportFailure(method, ex.Message);
-                return new(null, new SlackApiError(method, SlackApiError.TransportFailure));
+                parsed = null;
             }
 
-            using (response)
+            if (parsed is null && tolerateNonJson)
             {
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    if (attempt >= MaxRateLimitRetries)
-                    {
-                        return new(null, new SlackApiError(method, SlackApiError.RateLimited));
-                    }
-
-                    var wait = RetryAfter(response);
-                    LogRateLimited(method, wait.TotalSeconds, attempt + 1);
-                    await Task.Delay(wait, _time, ct);
-                    continue;
-                }
-
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    LogUnexpectedStatus(method, (int)response.StatusCode);
-                    return new(null, new SlackApiError(method, $"http_{(int)response.StatusCode}"));
-                }
-
-                TResponse? parsed;
-                try
-                {
-                    await using var stream = await response.Content.ReadAsStreamAsync(ct);
-                    parsed = await JsonSerializer.DeserializeAsync(stream, responseType, ct);
-                }
-                catch (JsonException)
-                {
-                    parsed = null;
-                }
-
-                if (parsed is null && tolerateNonJson)
-                {
-                    // response_url answers a bare "ok" rather than Web API JSON.
-                    return new(new TResponse { Ok = true }, null);
-                }
-
-                if (parsed is null)
-                {
-                    return new(null, new SlackApiError(method, "invalid_response"));
-                }
-
-                if (!parsed.Ok)
-                {
-                    LogRefused(method, parsed.Error ?? "unknown_error", Details(parsed.ResponseMetadata));
-                    return new(null, new SlackApiError(method, parsed.Error ?? "unknown_error"));
-                }
-
-                return new(parsed, null);
+                // response_url answers a bare "ok" rather than Web API JSON.
+                return new(new TResponse { Ok = true }, null);
             }
+
+            if (parsed is null)
+            {
+                return new(null, new SlackApiError(method, "invalid_response"));
+            }
+
+            if (!parsed.Ok)
+            {
+                LogRefused(method, parsed.Error ?? "unknown_error", Details(parsed.ResponseMetadata));
+                return new(null, new SlackApiError(method, parsed.Error ?? "unknown_error"));
+            }
+
+            return new(parsed, null);
         }
     }
 
@@ -243,17 +226,11 @@ public sealed partial class SlackApiClient : IDisposable
         return joined.Length <= MaxDetailsLength ? joined : string.Concat(joined.AsSpan(0, MaxDetailsLength), "…");
     }
 
-    private static TimeSpan RetryAfter(HttpResponseMessage response)
-    {
-        var delta = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-        return delta < TimeSpan.Zero ? TimeSpan.Zero : delta > MaxRetryAfter ? MaxRetryAfter : delta;
-    }
-
     [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "Slack {Method} refused: {Error} ({Details})")]
     private partial void LogRefused(string method, string error, string details);
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Slack {Method} rate limited; retrying in {Seconds} s (attempt {Attempt})")]
-    private partial void LogRateLimited(string method, double seconds, int attempt);
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Slack {Method} still rate limited after the retries Retry-After allowed")]
+    private partial void LogRateLimited(string method);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Slack {Method} could not be called: {Reason}")]
     private partial void LogTransportFailure(string method, string reason);

@@ -7,26 +7,18 @@ using System.Text.Json.Serialization.Metadata;
 using BridgeBot.Core.Diagnostics;
 using BridgeBot.Teams.Protocol;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using MsalException = Microsoft.Identity.Client.MsalException;
 
 /// <summary>
-/// The Bot Connector REST API (PROTOCOLS A3) at the activity's serviceUrl. Throttling and transient gateway errors
-/// (429, 412, 502, 504) are retried with backoff honouring Retry-After; a 401 forces one token refresh; a 403 or 404
-/// means the user or conversation cannot be reached and is not retried.
+/// The Bot Connector REST API (PROTOCOLS A3) at the activity's serviceUrl. Retries (429, 412, 502, 503, 504 with
+/// Retry-After), timeouts and the circuit breaker are the standard resilience pipeline of the
+/// <see cref="TeamsHttpClients.Connector"/> client, and the bot token is its <see cref="BotTokenHandler"/>; this
+/// class maps what finally came back: a 403 or 404 means the user or conversation cannot be reached.
 /// </summary>
-public sealed partial class ConnectorClient(
-    IHttpClientFactory httpClients,
-    IBotTokenProvider tokens,
-    IOptions<TeamsOptions> options,
-    TimeProvider time,
-    BridgeBotMetrics metrics,
-    ILogger<ConnectorClient> logger)
+public sealed partial class ConnectorClient(IHttpClientFactory httpClients, BridgeBotMetrics metrics, ILogger<ConnectorClient> logger)
 {
-    public const int MaxRetries = 3;
-
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
-    private readonly TeamsOptions _options = options.Value;
+    private static readonly HttpRequestOptionsKey<string> Operation = new(BridgeBotTracing.OperationOption);
 
     // One client for the process: its SocketsHttpHandler pools connections and recycles them (PooledConnectionLifetime),
     // so nothing is gained by asking the factory for a new wrapper on every call of the hot path.
@@ -81,7 +73,7 @@ public sealed partial class ConnectorClient(
     private async Task<ConnectorResult<TResponse>> SendCoreAsync<TResponse>(
         string operation, HttpMethod method, string url, byte[]? body, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
     {
-        var result = await SendWithRetriesAsync(method, url, body, responseType, cancellationToken);
+        var result = await SendOnceAsync(operation, method, url, body, responseType, cancellationToken);
         if (!result.Succeeded)
         {
             metrics.PlatformError("teams", operation, result.HttpStatus == 0 ? "no_response" : $"http_{result.HttpStatus}");
@@ -90,105 +82,53 @@ public sealed partial class ConnectorClient(
         return result;
     }
 
-    private async Task<ConnectorResult<TResponse>> SendWithRetriesAsync<TResponse>(
-        HttpMethod method, string url, byte[]? body, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+    private async Task<ConnectorResult<TResponse>> SendOnceAsync<TResponse>(
+        string operation, HttpMethod method, string url, byte[]? body, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
     {
-        var refreshed = false;
-        var forceRefresh = false;
-        for (var attempt = 0; ; attempt++)
+        using var request = new HttpRequestMessage(method, url);
+        request.Options.Set(Operation, operation);
+        if (body is not null)
         {
-            string? token;
-            try
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = Json;
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _client.SendAsync(request, cancellationToken);
+        }
+        catch (MsalException ex)
+        {
+            LogTokenFailed(ex.ErrorCode, ex.Message);
+            return new ConnectorResult<TResponse>(ConnectorStatus.Failed, default, 0, $"no bot token: {ex.ErrorCode}");
+        }
+        catch (Exception ex) when (IsTransport(ex, cancellationToken))
+        {
+            LogCallFailed(method.Method, operation, 0, ex.GetType().Name, null);
+            return new ConnectorResult<TResponse>(ConnectorStatus.Failed, default, 0, ex.Message);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
             {
-                token = await tokens.GetTokenAsync(forceRefresh, cancellationToken);
-                forceRefresh = false;
-            }
-            catch (MsalException ex)
-            {
-                LogTokenFailed(ex.ErrorCode, ex.Message);
-                return new ConnectorResult<TResponse>(ConnectorStatus.Failed, default, 0, $"no bot token: {ex.ErrorCode}");
+                return new ConnectorResult<TResponse>(ConnectorStatus.Ok, await ReadAsync(response, responseType, cancellationToken), status);
             }
 
-            using var request = new HttpRequestMessage(method, url);
-            if (token is not null)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            }
-
-            if (body is not null)
-            {
-                request.Content = new ByteArrayContent(body);
-                request.Content.Headers.ContentType = Json;
-            }
-
-            HttpResponseMessage response;
-            try
-            {
-                response = await _client.SendAsync(request, cancellationToken);
-            }
-            catch (Exception ex) when (IsTransport(ex, cancellationToken) && attempt < MaxRetries)
-            {
-                LogRetrying(method.Method, url, 0, attempt + 1, ex.Message);
-                await Task.Delay(Backoff(attempt, null), time, cancellationToken);
-                continue;
-            }
-            catch (Exception ex) when (IsTransport(ex, cancellationToken))
-            {
-                LogCallFailed(method.Method, url, 0, ex.Message, null);
-                return new ConnectorResult<TResponse>(ConnectorStatus.Failed, default, 0, ex.Message);
-            }
-
-            using (response)
-            {
-                var status = (int)response.StatusCode;
-                if (response.IsSuccessStatusCode)
-                {
-                    return new ConnectorResult<TResponse>(ConnectorStatus.Ok, await ReadAsync(response, responseType, cancellationToken), status);
-                }
-
-                if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null && !refreshed)
-                {
-                    refreshed = true;
-                    forceRefresh = true;
-                    attempt--;
-                    continue;
-                }
-
-                var detail = await ErrorDetailAsync(response, cancellationToken);
-                var correlation = response.Headers.TryGetValues("X-Correlating-OperationId", out var ids) ? ids.FirstOrDefault() : null;
-                if (IsRetryable(response.StatusCode) && attempt < MaxRetries)
-                {
-                    LogRetrying(method.Method, url, status, attempt + 1, detail);
-                    await Task.Delay(Backoff(attempt, response.Headers.RetryAfter), time, cancellationToken);
-                    continue;
-                }
-
-                LogCallFailed(method.Method, url, status, detail, correlation);
-                var unreachable = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound;
-                return new ConnectorResult<TResponse>(unreachable ? ConnectorStatus.Unreachable : ConnectorStatus.Failed, default, status, detail);
-            }
+            var detail = await ErrorDetailAsync(response, cancellationToken);
+            var correlation = response.Headers.TryGetValues("X-Correlating-OperationId", out var ids) ? ids.FirstOrDefault() : null;
+            LogCallFailed(method.Method, operation, status, detail, correlation);
+            var unreachable = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound;
+            return new ConnectorResult<TResponse>(unreachable ? ConnectorStatus.Unreachable : ConnectorStatus.Failed, default, status, detail);
         }
     }
 
-    // Connection failures, and the HttpClient timeout (a TaskCanceledException the caller did not ask for).
+    // Connection failures, the pipeline's timeouts and an open circuit (none of them asked for by the caller).
     private static bool IsTransport(Exception ex, CancellationToken cancellationToken) =>
-        ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested);
-
-    private static bool IsRetryable(HttpStatusCode status) =>
-        status is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
-
-    private TimeSpan Backoff(int attempt, RetryConditionHeaderValue? retryAfter)
-    {
-        var requested = retryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - time.GetUtcNow(),
-            _ => (TimeSpan?)null,
-        };
-        var computed = _options.RetryBaseDelay * Math.Pow(2, attempt) * (0.8 + (Random.Shared.NextDouble() * 0.4));
-        var delay = requested is { } r && r > TimeSpan.Zero ? r : computed;
-        return delay > _options.MaxRetryDelay ? _options.MaxRetryDelay : delay;
-    }
+        ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException ||
+        (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
@@ -235,12 +175,10 @@ public sealed partial class ConnectorClient(
     private static string ActivityUrl(string serviceUrl, string conversationId, string activityId) =>
         $"{Base(serviceUrl)}v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}";
 
-    [LoggerMessage(EventId = 3200, Level = LogLevel.Warning, Message = "Connector {Method} {Url} answered {Status}; retry {Attempt}: {Detail}")]
-    private partial void LogRetrying(string method, string url, int status, int attempt, string detail);
-
+    // The operation, not the URL: Connector paths carry conversation and activity ids.
     [LoggerMessage(EventId = 3201, Level = LogLevel.Warning,
-        Message = "Connector {Method} {Url} failed with {Status}: {Detail} (X-Correlating-OperationId {Correlation})")]
-    private partial void LogCallFailed(string method, string url, int status, string detail, string? correlation);
+        Message = "Connector {Method} {Operation} failed with {Status}: {Detail} (X-Correlating-OperationId {Correlation})")]
+    private partial void LogCallFailed(string method, string operation, int status, string detail, string? correlation);
 
     [LoggerMessage(EventId = 3202, Level = LogLevel.Error, Message = "Could not get a bot token ({ErrorCode}): {Message}")]
     private partial void LogTokenFailed(string errorCode, string message);

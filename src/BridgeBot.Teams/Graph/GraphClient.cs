@@ -2,7 +2,6 @@ namespace BridgeBot.Teams.Graph;
 
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
@@ -23,9 +22,14 @@ internal enum GraphStatus
 /// The Graph calls meeting coverage needs: subscriptions, calendar events, attendees, app installation. Each call is
 /// logged at Debug with its path redacted: Graph URLs name mailboxes, event ids and filters.
 /// </summary>
-internal sealed partial class GraphClient(
-    HttpClient http, IGraphTokenSource tokens, IOptions<GraphOptions> options, BridgeBotMetrics metrics, ILogger<GraphClient> logger)
+/// <remarks>
+/// Retries with Retry-After, timeouts and the circuit breaker are the pipeline of <see cref="GraphHttpClients.Graph"/>,
+/// and the token is its <see cref="GraphTokenHandler"/>.
+/// </remarks>
+internal sealed partial class GraphClient(HttpClient http, IOptions<GraphOptions> options, BridgeBotMetrics metrics, ILogger<GraphClient> logger)
 {
+    private static readonly HttpRequestOptionsKey<string> Operation = new(BridgeBotTracing.OperationOption);
+
     // Path segments that are Graph's own words; every other segment (a mailbox, a user or event id) is replaced.
     private static readonly HashSet<string> PathWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -145,7 +149,7 @@ internal sealed partial class GraphClient(
             ? absolute
             : new Uri(new Uri(Settings.BaseUrl), relative);
         using var request = new HttpRequestMessage(method, uri);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(cancellationToken));
+        request.Options.Set(Operation, OperationName(operation));
         request.Headers.TryAddWithoutValidation("Prefer", "outlook.timezone=\"UTC\"");
         if (eventualConsistency)
         {
@@ -163,7 +167,8 @@ internal sealed partial class GraphClient(
         {
             sent = await http.SendAsync(request, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException ||
+                                   (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             metrics.PlatformError("graph", OperationName(operation), "no_response");
             throw;

@@ -20,9 +20,7 @@ public static class GraphServiceCollectionExtensions
         }
 
         services.TryAddSingleton<IGraphTokenSource, MsalGraphTokenSource>();
-        // The factory's own request logging prints full URLs, which name mailboxes, at Information; GraphClient logs
-        // each call itself at Debug with the path redacted.
-        services.AddHttpClient<GraphClient>(client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        services.AddGraphHttpClients();
         services.AddSingleton<GraphNotificationQueue>();
         services.AddSingleton<GraphChangeProcessor>();
         services.AddSingleton<GraphSubscriptionTable>();

@@ -14,6 +14,9 @@ public sealed class CoreDependencyTests
         "BridgeBot.Host",
         "Microsoft.Identity",
         "Microsoft.IdentityModel",
+        "OpenTelemetry",
+        "Polly",
+        "Microsoft.Extensions.Http",
     ];
 
     [Fact]

@@ -1,42 +1,27 @@
 namespace BridgeBot.Core.Tests.Meetings;
 
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using static MeetingsHarness;
 
 public sealed class MeetingNudgeMetricsTests : IDisposable
 {
     private readonly MeetingsHarness _h = new();
-    private readonly MeterListener _listener = new();
-    private readonly ConcurrentQueue<string> _kinds = new();
+    private readonly MetricCollector<long> _nudges;
+    private readonly MetricCollector<double> _lag;
 
     public MeetingNudgeMetricsTests()
     {
-        _listener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (ReferenceEquals(instrument.Meter, _h.Metrics.Meter) && instrument.Name == "bridgebot.nudges.sent")
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-        {
-            foreach (var tag in tags)
-            {
-                if (tag.Key == "kind")
-                {
-                    _kinds.Enqueue((string)tag.Value!);
-                }
-            }
-        });
-        _listener.Start();
+        _nudges = new MetricCollector<long>(_h.Metrics.Meter, "bridgebot.nudges.sent");
+        _lag = new MetricCollector<double>(_h.Metrics.Meter, "bridgebot.schedule.lag");
     }
 
     public void Dispose()
     {
-        _listener.Dispose();
-        _h.Metrics.Dispose();
+        _nudges.Dispose();
+        _lag.Dispose();
     }
+
+    private IEnumerable<string> Kinds => _nudges.GetMeasurementSnapshot().Select(m => (string)m.Tags["kind"]!);
 
     [Fact]
     public async Task Dispatch_OrganizerNudgeSent_CountsEachMessageAsANudge()
@@ -45,7 +30,7 @@ public sealed class MeetingNudgeMetricsTests : IDisposable
         await _h.TickAsync();
         await _h.AdvanceAsync(TimeSpan.FromMinutes(5));
 
-        Assert.Equal(["nudge", "nudge"], _kinds);
+        Assert.Equal(["nudge", "nudge"], Kinds);
     }
 
     [Fact]
@@ -57,7 +42,7 @@ public sealed class MeetingNudgeMetricsTests : IDisposable
 
         await _h.AdvanceAsync(start - TimeSpan.FromHours(24) - _h.Time.GetUtcNow());
 
-        Assert.Equal(1, _kinds.Count(k => k == "reminder"));
+        Assert.Equal(1, Kinds.Count(k => k == "reminder"));
     }
 
     [Fact]
@@ -69,6 +54,17 @@ public sealed class MeetingNudgeMetricsTests : IDisposable
         await _h.TickAsync();
         await _h.AdvanceAsync(TimeSpan.FromMinutes(5));
 
-        Assert.Empty(_kinds);
+        Assert.Empty(Kinds);
+    }
+
+    [Fact]
+    public async Task Dispatch_ItemPickedUpLate_RecordsHowLate()
+    {
+        await _h.ObserveAsync(Meeting());
+        _h.Time.Advance(TimeSpan.FromMinutes(30));
+
+        await _h.TickAsync();
+
+        Assert.Contains(_lag.GetMeasurementSnapshot(), m => m.Value >= 25 * 60);
     }
 }

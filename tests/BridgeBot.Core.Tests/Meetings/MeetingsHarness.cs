@@ -107,7 +107,7 @@ internal sealed class MeetingsHarness
         Notifier = new MeetingNotifier(new Outbox([Channel]), Options, Installer, People);
         Tracker = new MeetingTracker(Meetings, Rotation, Schedule, Notifier, Options, Time);
         Dispatcher = new ScheduleDispatcher(
-            Schedule, new MeetingNudgeHandler(Meetings, Notifier, Options, Time, Metrics), Time, NullLogger<ScheduleDispatcher>.Instance);
+            Schedule, new MeetingNudgeHandler(Meetings, Notifier, Options, Time, Metrics), Time, Metrics, NullLogger<ScheduleDispatcher>.Instance);
         Organizer = new OrganizerNudgeDialog(Meetings, Tracker, Notifier, calendar ?? new NoCalendarAccess(), People, Options, Time);
         Representative = new RepresentativeDialog(Meetings, Tracker, Notifier, People, Options);
         Attendance = new MeetingAttendanceDialog(Meetings, People);
@@ -124,7 +124,7 @@ internal sealed class MeetingsHarness
     /// <summary>The leadership group of the priorities settings (none unless a test adds them).</summary>
     public BridgeBot.Core.Priorities.PriorityOptions PriorityOptions { get; } = new();
 
-    public BridgeBot.Core.Diagnostics.BridgeBotMetrics Metrics { get; } = new();
+    public BridgeBot.Core.Diagnostics.BridgeBotMetrics Metrics { get; } = BridgeBot.TestKit.TestMetrics.Create();
 
     public FakeInstaller Installer { get; } = new();
 

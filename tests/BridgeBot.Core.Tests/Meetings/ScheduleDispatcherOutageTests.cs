@@ -24,7 +24,7 @@ public sealed class ScheduleDispatcherOutageTests
         var handler = Substitute.For<IScheduledWorkHandler>();
         handler.HandleAsync(item, Arg.Any<CancellationToken>()).Returns(WorkOutcome.Done);
 
-        var completed = await new ScheduleDispatcher(store, handler, TimeProvider.System, NullLogger<ScheduleDispatcher>.Instance).TickAsync(Lease, default);
+        var completed = await new ScheduleDispatcher(store, handler, TimeProvider.System, BridgeBot.TestKit.TestMetrics.Create(), NullLogger<ScheduleDispatcher>.Instance).TickAsync(Lease, default);
 
         Assert.Equal(1, completed);
         Assert.Equal(2, attempts);
@@ -40,7 +40,7 @@ public sealed class ScheduleDispatcherOutageTests
         store.ClaimDueAsync(default, default, default, default).ReturnsForAnyArgs([item]);
         var handler = Substitute.For<IScheduledWorkHandler>();
         handler.HandleAsync(item, Arg.Any<CancellationToken>()).Returns<Task<WorkOutcome>>(_ => throw new StateStoreUnavailableException("down"));
-        var dispatcher = new ScheduleDispatcher(store, handler, TimeProvider.System, NullLogger<ScheduleDispatcher>.Instance);
+        var dispatcher = new ScheduleDispatcher(store, handler, TimeProvider.System, BridgeBot.TestKit.TestMetrics.Create(), NullLogger<ScheduleDispatcher>.Instance);
 
         await Assert.ThrowsAsync<StateStoreUnavailableException>(() => dispatcher.TickAsync(Lease, default));
 

@@ -21,7 +21,7 @@ public sealed class ScheduleDispatcherTests
             time.Advance(TimeSpan.FromSeconds(50)); // the first send takes most of the lease
             return Core.Scheduling.WorkOutcome.Done;
         });
-        var dispatcher = new Core.Scheduling.ScheduleDispatcher(schedule, handler, time,
+        var dispatcher = new Core.Scheduling.ScheduleDispatcher(schedule, handler, time, BridgeBot.TestKit.TestMetrics.Create(),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Scheduling.ScheduleDispatcher>.Instance);
 
         await dispatcher.TickAsync(TimeSpan.FromMinutes(1), default);

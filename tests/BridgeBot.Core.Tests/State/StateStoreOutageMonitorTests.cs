@@ -6,10 +6,10 @@ using BridgeBot.Core.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
-public sealed class StateStoreOutageMonitorTests : IDisposable
+public sealed class StateStoreOutageMonitorTests
 {
     private readonly FakeTimeProvider _time = new(TestTurns.Now);
-    private readonly BridgeBotMetrics _metrics = new();
+    private readonly BridgeBotMetrics _metrics = BridgeBot.TestKit.TestMetrics.Create();
     private readonly WarningLog _log = new();
     private readonly StateStoreOutageMonitor _monitor;
 
@@ -65,7 +65,6 @@ public sealed class StateStoreOutageMonitorTests : IDisposable
         Assert.Equal([(1L, "http"), (1L, "http"), (1L, "scheduler")], counted);
     }
 
-    public void Dispose() => _metrics.Dispose();
 
     private sealed record Entry(LogLevel Level, string Message, Exception? Exception);
 

@@ -50,6 +50,19 @@ public sealed class AzureBicepTests(AzureBicepFixture bicep)
     }
 
     [Fact]
+    public void ContainerApp_Ingress_DoesNotExposeTheManagementPort()
+    {
+        var app = bicep.Resource("Microsoft.App/containerApps");
+        var ingress = app["properties"]!["configuration"]!["ingress"]!;
+        var container = app["properties"]!["template"]!["containers"]![0]!;
+
+        Assert.Contains("'Host__ManagementUrl', 'value', 'http://+:9464'", (string?)container["env"], StringComparison.Ordinal);
+        Assert.NotEqual(9464, (int)ingress["targetPort"]!);
+        Assert.Null(ingress["additionalPortMappings"]);
+        Assert.Null(ingress["exposedPort"]);
+    }
+
+    [Fact]
     public void ContainerApp_Replicas_AtLeastTwo()
     {
         var minReplicas = bicep.Template["parameters"]!["minReplicas"]!;

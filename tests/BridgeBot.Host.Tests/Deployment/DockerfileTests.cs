@@ -52,6 +52,15 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
+    public void RuntimeStage_ManagementPort_IsOpenButNotExposed()
+    {
+        var env = string.Join(' ', Runtime.Where(i => i.Keyword == "ENV").Select(i => i.Arguments));
+
+        Assert.Contains("Host__ManagementUrl=http://+:9464", env, StringComparison.Ordinal);
+        Assert.DoesNotContain(Runtime.Where(i => i.Keyword == "EXPOSE"), i => i.Arguments.Contains("9464", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void CopySources_ExistInTheRepository()
     {
         var sources = Instructions.Where(i => i.Keyword == "COPY" && !i.Arguments.StartsWith("--", StringComparison.Ordinal))

@@ -90,6 +90,34 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
+    public void Deployment_ManagementPort_IsDeclaredAndScrapedOnThePod()
+    {
+        var annotations = Deployment["spec"]!["template"]!["metadata"]!["annotations"]!;
+
+        Assert.Equal(9464, ContainerPort("management"));
+        Assert.Equal("http://+:9464", EnvValue(Repository.EnvironmentName("Host", "ManagementUrl")));
+        Assert.Equal("9464", (string?)annotations["prometheus.io/port"]);
+        Assert.Equal("/metrics", (string?)annotations["prometheus.io/path"]);
+    }
+
+    [Fact]
+    public void ServiceAndIngress_ExposeOnlyTheHttpPort_NotTheManagementPort()
+    {
+        var service = Single("Service", "bridgebot");
+        var ingress = YamlFile.Load("infra/k8s/ingress.example.yaml");
+        var backends = ingress["spec"]!["rules"]!.AsArray().SelectMany(r => r!["http"]!["paths"]!.AsArray()).Select(p => p!["backend"]!["service"]!).ToList();
+
+        Assert.All(service["spec"]!["ports"]!.AsArray(), p => Assert.Equal(8080, ContainerPort((string)p!["targetPort"]!)));
+        Assert.NotEmpty(backends);
+        Assert.All(backends, b =>
+        {
+            Assert.Equal("bridgebot", (string?)b["name"]);
+            var port = (string?)b["port"]!["name"] ?? (string?)b["port"]!["number"];
+            Assert.Contains(service["spec"]!["ports"]!.AsArray(), p => (string?)p!["name"] == port || (string?)p!["port"] == port);
+        });
+    }
+
+    [Fact]
     public void PodDisruptionBudget_KeepsAtLeastOneOfTheReplicas()
     {
         var pdb = Single("PodDisruptionBudget", "bridgebot");

@@ -8,13 +8,14 @@ using BridgeBot.Teams.Cards;
 using BridgeBot.Teams.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 
 public sealed class TeamsMessageRendererTests
 {
     [Fact]
     public void ToActivity_CardOver28KB_SendsTextInsteadAndLogsError()
     {
-        var logger = new ListLogger();
+        var logger = new FakeLogger<TeamsMessageRenderer>();
         var facts = Enumerable.Range(0, 400).Select(i => new CardFact($"Fact {i}", new string('x', 100))).ToList();
         var message = new OutboundMessage("Too much to show.", new SummaryCard("Huge", facts, []));
 
@@ -22,7 +23,7 @@ public sealed class TeamsMessageRendererTests
 
         Assert.Null(activity.Attachments);
         Assert.Equal("Too much to show.", activity.Text);
-        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("28672-byte", StringComparison.Ordinal));
+        Assert.Contains(logger.Collector.GetSnapshot(), e => e.Level == LogLevel.Error && e.Message.Contains("28672-byte", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -60,16 +61,4 @@ public sealed class TeamsMessageRendererTests
     }
 
     private static TeamsMessageRenderer Renderer() => new(NullLogger<TeamsMessageRenderer>.Instance);
-
-    private sealed class ListLogger : ILogger<TeamsMessageRenderer>
-    {
-        public List<(LogLevel Level, string Message)> Entries { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Entries.Add((logLevel, formatter(state, exception)));
-    }
 }

@@ -5,8 +5,6 @@ using BridgeBot.Teams.Connector;
 using BridgeBot.Teams.Protocol;
 using BridgeBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 public sealed class ConnectorClientTests : IAsyncLifetime
 {
@@ -99,7 +97,61 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var result = await Client().SendAsync(_connector.BaseUrl, "a:conv", Message(), CancellationToken.None);
 
         Assert.Equal(ConnectorStatus.Failed, result.Status);
-        Assert.Equal(ConnectorClient.MaxRetries + 1, _connector.Requests.Count);
+        Assert.Equal(4, _connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_ThrottledWithRetryAfter_WaitsAsToldThenSucceeds()
+    {
+        _connector.Respond(_ => _connector.Requests.Count == 1
+            ? new CannedResponse(429, "{}") { Headers = new Dictionary<string, string> { ["Retry-After"] = "1" } }
+            : CannedResponse.Json("""{"id":"ok"}"""));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await Client().SendAsync(_connector.BaseUrl, "a:conv", Message(), CancellationToken.None);
+
+        Assert.Equal(ConnectorStatus.Ok, result.Status);
+        Assert.InRange(started.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task SendAsync_ServiceUnavailableOnce_IsRetried()
+    {
+        _connector.Respond(_ => _connector.Requests.Count == 1 ? new CannedResponse(503, "{}") : CannedResponse.Json("""{"id":"ok"}"""));
+
+        var result = await Client().SendAsync(_connector.BaseUrl, "a:conv", Message(), CancellationToken.None);
+
+        Assert.Equal(ConnectorStatus.Ok, result.Status);
+        Assert.Equal(2, _connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_EachAttemptCarriesTheToken()
+    {
+        _connector.Respond(_ => _connector.Requests.Count < 3 ? new CannedResponse(502, "{}") : CannedResponse.Json("""{"id":"ok"}"""));
+
+        await Client().SendAsync(_connector.BaseUrl, "a:conv", Message(), CancellationToken.None);
+
+        Assert.All(_connector.Requests, r => Assert.Equal("Bearer old-token", r.Header("Authorization")));
+    }
+
+    [Fact]
+    public async Task SendAsync_KeepsFailing_OpensTheCircuitForThatHost()
+    {
+        _connector.Respond(_ => new CannedResponse(502, "{}"));
+        var client = Client();
+
+        // The breaker samples 30 s and opens at a 10 % failure ratio once it has seen 100 attempts.
+        for (var i = 0; i < 26; i++)
+        {
+            await client.SendAsync(_connector.BaseUrl, "a:conv", Message(), CancellationToken.None);
+        }
+
+        var before = _connector.Requests.Count;
+        var result = await client.SendAsync(_connector.BaseUrl, "a:conv", Message(), CancellationToken.None);
+
+        Assert.Equal(ConnectorStatus.Failed, result.Status);
+        Assert.Equal(before, _connector.Requests.Count);
     }
 
     [Fact]
@@ -156,13 +208,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal("29:user", (string?)body["members"]![0]!["id"]);
     }
 
-    private ConnectorClient Client() => new(
-        _services.GetRequiredService<IHttpClientFactory>(),
-        _tokens,
-        Options.Create(new TeamsOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(5), MaxRetryDelay = TimeSpan.FromMilliseconds(50) }),
-        TimeProvider.System,
-        new BridgeBot.Core.Diagnostics.BridgeBotMetrics(),
-        NullLogger<ConnectorClient>.Instance);
+    private ConnectorClient Client() => TestConnector.Create(_tokens);
 
     private static Activity Message() => new() { Type = "message", Text = "hello" };
 

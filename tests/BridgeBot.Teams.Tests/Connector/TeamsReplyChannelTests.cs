@@ -105,8 +105,7 @@ public sealed class TeamsReplyChannelTests : IAsyncLifetime
     private TeamsReplyChannel Channel()
     {
         var options = Options.Create(new TeamsOptions { AppId = "app-id", DefaultServiceUrl = "https://default.invalid/teams/" });
-        var connector = new ConnectorClient(
-            _services.GetRequiredService<IHttpClientFactory>(), new NoToken(), options, TimeProvider.System, new BridgeBot.Core.Diagnostics.BridgeBotMetrics(), NullLogger<ConnectorClient>.Instance);
+        var connector = TestConnector.Create(new TestConnector.NoToken());
         return new TeamsReplyChannel(connector, _references, new TeamsMessageRenderer(NullLogger<TeamsMessageRenderer>.Instance), options);
     }
 
@@ -120,9 +119,4 @@ public sealed class TeamsReplyChannelTests : IAsyncLifetime
         Recipient = new ChannelAccount { Id = "28:app-id" },
         Conversation = new ConversationAccount { Id = conversationId, ConversationType = type, TenantId = "t1" },
     };
-
-    private sealed class NoToken : IBotTokenProvider
-    {
-        public ValueTask<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
-    }
 }

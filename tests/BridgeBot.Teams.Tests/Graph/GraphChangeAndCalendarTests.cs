@@ -30,6 +30,36 @@ public sealed class GraphChangeAndCalendarTests
     }
 
     [Fact]
+    public async Task Process_EventFetchThrottled_WaitsForRetryAfterAndTracksTheMeeting()
+    {
+        await using var bed = await StartAsync();
+        bed.Graph.Events["e1"] = FakeGraph.Event("e1", "mia@contoso.com", "Launch plan", T0.AddDays(2));
+        bed.Graph.Interjections.Enqueue(new CannedResponse(429, """{"error":{"code":"TooManyRequests"}}""")
+        {
+            Headers = new Dictionary<string, string> { ["Retry-After"] = "1" },
+        });
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        await bed.Changes.ProcessAsync(Change("created", "e1"), default);
+
+        Assert.Equal(2, bed.Graph.Requests("GET", "users/0b1c-user/events/e1").Count);
+        Assert.True(started.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {started.Elapsed}, before Retry-After");
+        Assert.NotNull(await bed.Meetings.GetAsync("graph:ical-e1", default));
+    }
+
+    [Fact]
+    public async Task Process_EventFetchUnavailableOnce_IsRetried()
+    {
+        await using var bed = await StartAsync();
+        bed.Graph.Events["e1"] = FakeGraph.Event("e1", "mia@contoso.com", "Launch plan", T0.AddDays(2));
+        bed.Graph.Interjections.Enqueue(new CannedResponse(503, "{}"));
+
+        await bed.Changes.ProcessAsync(Change("created", "e1"), default);
+
+        Assert.NotNull(await bed.Meetings.GetAsync("graph:ical-e1", default));
+    }
+
+    [Fact]
     public async Task Process_DeletedEvent_CancelsTheMeetingAndItsTimers()
     {
         await using var bed = await StartAsync();

@@ -5,7 +5,10 @@ using BridgeBot.Core.Scheduling;
 using BridgeBot.Core.State;
 using BridgeBot.Teams.Graph;
 using BridgeBot.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -42,7 +45,7 @@ internal sealed class GraphTestBed : IAsyncDisposable
         Meetings = stores.Meetings(MeetingsOptions, Time);
         var notifier = new MeetingNotifier(new BridgeBot.Core.Outbound.Outbox([]), MeetingsOptions, new NoAppInstaller(),
             new PeopleMatcher(new NoPeopleDirectory(), MeetingsOptions));
-        Client = new GraphClient(new HttpClient(), new FixedToken(), options, new BridgeBot.Core.Diagnostics.BridgeBotMetrics(), NullLogger<GraphClient>.Instance);
+        Client = NewClient(options);
         Roster = new GraphMarketingRoster(Client, State, MeetingsOptions, Time, RosterLog);
         Tracker = new MeetingTracker(Meetings, new RotationPlanner(State, MeetingsOptions, Time), Schedule, notifier, MeetingsOptions, Time, Roster);
         Subscriptions = new GraphSubscriptionManager(Client, State, new GraphSubscriptionTable(State), Tracker, Roster, options, Time, NullLogger<GraphSubscriptionManager>.Instance);
@@ -70,7 +73,7 @@ internal sealed class GraphTestBed : IAsyncDisposable
 
     public GraphMarketingRoster Roster { get; }
 
-    public ListLogger<GraphMarketingRoster> RosterLog { get; } = new();
+    public FakeLogger<GraphMarketingRoster> RosterLog { get; } = new();
 
     public GraphClient Client { get; }
 
@@ -88,6 +91,18 @@ internal sealed class GraphTestBed : IAsyncDisposable
         new(await FakeGraph.StartAsync(), canEdit, marketingGroupId);
 
     public ValueTask DisposeAsync() => Graph.DisposeAsync();
+
+    /// <summary>The production registration (resilience pipeline, token handler) with short retry delays.</summary>
+    private static GraphClient NewClient(IOptions<GraphOptions> options)
+    {
+        var services = new ServiceCollection().AddMetrics().AddLogging();
+        services.AddSingleton(options);
+        services.AddSingleton(TestMetrics.Create());
+        services.AddSingleton<IGraphTokenSource, FixedToken>();
+        services.AddGraphHttpClients();
+        services.Configure<HttpStandardResilienceOptions>(GraphHttpClients.Graph + "-standard", o => o.Retry.Delay = TimeSpan.FromMilliseconds(10));
+        return services.BuildServiceProvider().GetRequiredService<GraphClient>();
+    }
 
     private sealed class FixedToken : IGraphTokenSource
     {

@@ -1,0 +1,76 @@
+namespace BridgeBot.Host.Tests.Observability;
+
+using System.Net;
+using BridgeBot.Core.Pipeline;
+using BridgeBot.Core.Turns;
+using BridgeBot.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Prometheus scraping on the management port (Host:ManagementUrl), and only there.</summary>
+public sealed class ManagementPortTests : IAsyncLifetime, IDisposable
+{
+    private readonly int _appPort = FreePort.Next();
+    private readonly int _managementPort = FreePort.Next();
+    private readonly HttpClient _http = new();
+    private InProcessHost _host = null!;
+
+    private string App => $"http://127.0.0.1:{_appPort}";
+
+    private string Management => $"http://127.0.0.1:{_managementPort}";
+
+    public async Task InitializeAsync() => _host = await InProcessHost.StartAsync(new Dictionary<string, string?>
+    {
+        ["urls"] = App,
+        ["Host:ManagementUrl"] = Management,
+    });
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    public void Dispose() => _http.Dispose();
+
+    [Fact]
+    public async Task Metrics_OnTheManagementPort_AfterAHelpTurn_ShowTheTurnByChannelAndOutcome()
+    {
+        var pipeline = _host.Services.GetRequiredService<TurnPipeline>();
+        var turn = new InboundTurn("m-1", new ConversationKey(ChannelKind.Slack, "T1", "C1"), new TurnUser("U1"), new TextMessage("help"), DateTimeOffset.UtcNow);
+
+        // Meters are matched by name, so other tests' hosts in this process count here too: compare before and after.
+        var before = PrometheusText.Value(await _http.GetStringAsync($"{Management}/metrics"), "bridgebot_turns_total", ("channel", "slack"), ("outcome", "reply")) ?? 0;
+        await pipeline.RunAsync(turn, default);
+        await Task.Delay(400); // the exporter caches a scrape for 300 ms
+        using var response = await _http.GetAsync($"{Management}/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(PrometheusText.Value(text, "bridgebot_turns_total", ("channel", "slack"), ("outcome", "reply")) >= before + 1, text);
+        Assert.True(PrometheusText.Value(text, "bridgebot_turn_duration_seconds_count", ("channel", "slack")) >= 1, text);
+    }
+
+    [Fact]
+    public async Task Metrics_OnTheAppPort_AreNotServed()
+    {
+        using var response = await _http.GetAsync($"{App}/metrics");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/healthz")]
+    [InlineData("/api/board")]
+    [InlineData("/openapi/v1.json")]
+    public async Task ManagementPort_BotEndpoints_AreNotServedThere(string path)
+    {
+        using var onManagement = await _http.GetAsync(Management + path);
+
+        Assert.Equal(HttpStatusCode.NotFound, onManagement.StatusCode);
+    }
+
+    [Fact]
+    public async Task AppPort_StillServesTheBot()
+    {
+        using var response = await _http.GetAsync($"{App}/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
