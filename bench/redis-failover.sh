@@ -81,10 +81,12 @@ pids+=("$!"); disown "$!"
 cd "$ROOT"
 for _ in $(seq 1 100); do curl -fsS -o /dev/null "http://127.0.0.1:$BOT_PORT/readyz" 2>/dev/null && break; sleep 0.2; done
 
-slot=$(redis-cli -p "${ports[0]}" cluster keyslot "bridgebot:{meetings}:index")
+# Every meeting starts 5 days from now, so all of them land in one week's index: that index's primary is the busiest.
+week=$(date -u -d "+5 days" +%G-W%V)
+slot=$(redis-cli -p "${ports[0]}" cluster keyslot "bridgebot:{meetings-by-start:tenant-1:$week}")
 victim=$(redis-cli -p "${ports[0]}" cluster nodes | awk -v s="$slot" '$3 ~ /master/ { for (i = 9; i <= NF; i++) { split($i, r, "-"); if (r[2] == "") r[2] = r[1]; if (s >= r[1] && s <= r[2]) { split($2, a, "[:@]"); print a[2] } } }')
 others=(); for port in "${ports[@]}"; do [ "$port" != "$victim" ] && others+=("$port"); done
-echo "# $(date -u +%FT%TZ) $(nproc) cores; primaries+replicas on ${ports[*]}; meeting index on slot $slot of 127.0.0.1:$victim" >&2
+echo "# $(date -u +%FT%TZ) $(nproc) cores; primaries+replicas on ${ports[*]}; week index $week on slot $slot of 127.0.0.1:$victim" >&2
 
 BOT_PORT=$BOT_PORT API_KEY=$API_KEY PRELOAD=$PRELOAD AFTER_S=$AFTER_S CONCURRENCY=$CONCURRENCY \
 VICTIM_PID=${pid_of[$victim]} VICTIM_PORT=$victim OTHERS="${others[*]}" python3 - <<'EOF'
