@@ -36,13 +36,20 @@ public sealed record MeetingRecord(MeetingSnapshot Snapshot, bool IsMarketing, D
     /// <summary>The tracking key (source and id).</summary>
     public string Key => Snapshot.Key;
 
-    /// <summary>Covered in the calendar, or a representative accepted in the bot.</summary>
-    public bool HasIt(MeetingsOptions options) =>
-        AcceptedRep is not null || MarketingMeetingPolicy.IsCovered(Snapshot, options);
+    /// <summary>
+    /// The representative whose acceptance in the bot still stands: the calendar has the last word, so one who
+    /// declined the invitation there afterwards no longer counts.
+    /// </summary>
+    public string? StandingAcceptance =>
+        AcceptedRep is { } rep && !Snapshot.Attendees.Any(a => a.Person.Is(rep) && a.Response == AttendeeResponse.Declined) ? rep : null;
 
-    /// <summary>Whether IT accepted: a representative accepted in the bot or in the calendar.</summary>
+    /// <summary>Covered in the calendar, or a representative accepted in the bot and has not declined since.</summary>
+    public bool HasIt(MeetingsOptions options) =>
+        StandingAcceptance is not null || MarketingMeetingPolicy.IsCovered(Snapshot, options);
+
+    /// <summary>Whether IT accepted: a representative accepted in the bot (and not declined since) or in the calendar.</summary>
     public bool ItAccepted(MeetingsOptions options) =>
-        AcceptedRep is not null ||
+        StandingAcceptance is not null ||
         Snapshot.Attendees.Any(a => a.Response == AttendeeResponse.Accepted && options.IsRepresentative(a.Person.Email));
 
     /// <summary>Nothing left to nudge about: not marketing, cancelled, covered, or "no IT needed".</summary>

@@ -33,7 +33,12 @@ public sealed class MeetingTracker(
             var next = current is null
                 ? new MeetingRecord(snapshot, isMarketing, now)
                 : current with { Snapshot = snapshot, IsMarketing = isMarketing };
-            return next with { DeclinedBy = Union(next.DeclinedBy, calendarDeclines) };
+            next = next with { DeclinedBy = Union(next.DeclinedBy, calendarDeclines) };
+
+            // Accepted in the bot, then declined the invitation in the calendar: the calendar has the last word.
+            return next.AcceptedRep is { } accepted && next.StandingAcceptance is null
+                ? next with { AcceptedRep = null, InvitedRep = SameOrNull(next.InvitedRep, accepted) }
+                : next;
         }
 
         var read = await meetings.ReadVersionedAsync(snapshot.Key, cancellationToken);
@@ -44,10 +49,13 @@ public sealed class MeetingTracker(
         var rep = NeedsProposal(applied) && snapshot.Start > now
             ? await rotation.ProposeAsync(applied.Snapshot, applied.DeclinedBy, cancellationToken)
             : null;
+        string? withdrawn = null;
         var record = (await meetings.UpdateAsync(snapshot.Key, current =>
         {
             var next = Apply(current);
-            return rep is not null && NeedsProposal(next) ? next with { ProposedRep = rep } : next;
+            next = rep is not null && NeedsProposal(next) ? next with { ProposedRep = rep } : next;
+            withdrawn = current?.AcceptedRep is { } was && next.AcceptedRep is null ? was : null;
+            return next;
         }, read, cancellationToken))!;
 
         if (!ReferenceEquals(record, before))
@@ -55,15 +63,23 @@ public sealed class MeetingTracker(
             await SyncScheduleAsync(before, record, cancellationToken);
         }
 
-        // The proposed representative declined in their calendar after being asked: ask the next one, as a
-        // decline in the bot would. Only the observer whose write changed the proposal sends.
+        // The proposed (or accepting) representative declined in their calendar after being asked: ask the next one
+        // and tell the organizer, as a decline in the bot would. Only the observer whose write made the change sends.
         var previous = before?.ProposedRep;
-        if (rep is not null && previous is not null && string.Equals(record.ProposedRep, rep, StringComparison.OrdinalIgnoreCase) &&
-            !string.Equals(previous, rep, StringComparison.OrdinalIgnoreCase) && NudgePlanner.WasSent(record, NudgeKind.OrganizerNudge))
+        var asked = rep is not null && previous is not null && string.Equals(record.ProposedRep, rep, StringComparison.OrdinalIgnoreCase) &&
+            !string.Equals(previous, rep, StringComparison.OrdinalIgnoreCase);
+        if ((asked || withdrawn is not null) && NudgePlanner.WasSent(record, NudgeKind.OrganizerNudge) && !record.IsSettled(options))
         {
-            await notifier.SendAsync(rep, MeetingCards.RepresentativeRequest(record, rep), cancellationToken);
-            await notifier.SendAsync(record.Snapshot.Organizer,
-                MeetingCards.OrganizerNudge(record, $"{previous} declined; proposing {rep} instead"), cancellationToken);
+            var declined = withdrawn ?? previous;
+            if (asked)
+            {
+                await notifier.SendAsync(rep!, MeetingCards.RepresentativeRequest(record, rep!), cancellationToken);
+            }
+
+            var headline = asked
+                ? $"{declined} declined in the calendar; proposing {rep} instead"
+                : $"{declined} declined in the calendar and no other representative is free";
+            await notifier.SendAsync(record.Snapshot.Organizer, MeetingCards.OrganizerNudge(record, headline), cancellationToken);
         }
 
         return record;
@@ -124,6 +140,9 @@ public sealed class MeetingTracker(
             }
         }
     }
+
+    private static string? SameOrNull(string? value, string email) =>
+        string.Equals(value, email, StringComparison.OrdinalIgnoreCase) ? null : value;
 
     private static bool Contains(IReadOnlyList<string> list, string email) =>
         list.Any(e => string.Equals(e, email, StringComparison.OrdinalIgnoreCase));
