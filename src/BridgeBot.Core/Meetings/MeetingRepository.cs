@@ -55,6 +55,42 @@ public sealed class MeetingRepository(
     }
 
     /// <summary>
+    /// The meeting a snapshot describes, with its etag: the record under the snapshot's own key (its iCalendar uid
+    /// when known), else the meeting already tracked with the same join URL and start, seen by another source.
+    /// One batched read when the snapshot's own record exists or nothing matches.
+    /// </summary>
+    public async Task<(string Key, Versioned<MeetingRecord>? Read)> ResolveAsync(MeetingSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var own = MeetingKeys.Record(Tenant, snapshot.Key);
+        if (snapshot.JoinUrl is not { Length: > 0 } joinUrl)
+        {
+            return (snapshot.Key, await ReadVersionedAsync(snapshot.Key, cancellationToken));
+        }
+
+        var raw = await store.ReadManyAsync([own, MeetingKeys.JoinUrl(Tenant, joinUrl)], cancellationToken);
+        if (StateStoreJsonExtensions.Deserialize(raw[0], own, MeetingsJsonContext.Default.MeetingRecord) is { } found)
+        {
+            return (snapshot.Key, found);
+        }
+
+        if (raw[1] is { } alias && Encoding.UTF8.GetString(alias.Value) is { } other && other != snapshot.Key &&
+            await ReadVersionedAsync(other, cancellationToken) is { Value: var candidate } read &&
+            SameMeeting(candidate.Snapshot, snapshot))
+        {
+            return (other, read);
+        }
+
+        return (snapshot.Key, null);
+    }
+
+    // A join URL alone is shared by every occurrence of a recurring Teams meeting, so it identifies one meeting
+    // only together with the start; and two meetings that both know their iCalendar uid are the same only if it is.
+    private static bool SameMeeting(MeetingSnapshot tracked, MeetingSnapshot seen) =>
+        tracked.Start == seen.Start && !tracked.Cancelled &&
+        string.Equals(tracked.JoinUrl?.Trim(), seen.JoinUrl?.Trim(), StringComparison.Ordinal) &&
+        (tracked.ICalUId is null || seen.ICalUId is null || string.Equals(tracked.ICalUId, seen.ICalUId, StringComparison.Ordinal));
+
+    /// <summary>
     /// Applies <paramref name="change"/> to the current record (null when untracked) and stores the result with
     /// compare-and-set, re-reading and re-applying after a lost race. Returning null, or the same instance, leaves
     /// the record as it is. Returns what is stored afterwards.

@@ -15,9 +15,16 @@ public sealed class MeetingTracker(
     /// Records what a source saw; returns the record as stored. A snapshot that changes nothing costs one read; a new
     /// uncovered meeting costs the rotation's turn, one write of the record, its index and tally entries and its timers.
     /// </summary>
-    public async Task<MeetingRecord> ObserveAsync(MeetingSnapshot snapshot, CancellationToken cancellationToken)
+    public async Task<MeetingRecord> ObserveAsync(MeetingSnapshot seen, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+
+        // One meeting is one record whichever source saw it: a snapshot of a meeting already tracked under another
+        // key (same join URL and start, from another source) takes that record's identity.
+        var (key, read) = await meetings.ResolveAsync(seen, cancellationToken);
+        var snapshot = read?.Value.Snapshot is { } tracked && key != seen.Key
+            ? seen with { Source = tracked.Source, Id = tracked.Id, ICalUId = tracked.ICalUId }
+            : seen;
         var isMarketing = roster is null
             ? MarketingMeetingPolicy.IsMarketing(snapshot, options)
             : MarketingMeetingPolicy.IsMarketing(snapshot, options, roster);
@@ -41,7 +48,6 @@ public sealed class MeetingTracker(
                 : next;
         }
 
-        var read = await meetings.ReadVersionedAsync(snapshot.Key, cancellationToken);
         var before = read?.Value;
         var applied = Apply(before);
 
@@ -50,7 +56,7 @@ public sealed class MeetingTracker(
             ? await rotation.ProposeAsync(applied.Snapshot, applied.DeclinedBy, cancellationToken)
             : null;
         string? withdrawn = null;
-        var record = (await meetings.UpdateAsync(snapshot.Key, current =>
+        var record = (await meetings.UpdateAsync(key, current =>
         {
             var next = Apply(current);
             next = rep is not null && NeedsProposal(next) ? next with { ProposedRep = rep } : next;

@@ -26,7 +26,10 @@ internal static class GraphEventMapper
             .Select(a => new MeetingAttendee(new MeetingPerson(a.EmailAddress!.Address!, a.EmailAddress.Name), Response(a.Status?.Response)))
             .ToList();
         return new MeetingSnapshot(id, Source, graphEvent.Subject ?? "(no title)", new MeetingPerson(organizer.Address, organizer.Name),
-            start, end, attendees, graphEvent.OnlineMeeting?.JoinUrl, graphEvent.IsCancelled);
+            start, end, attendees, graphEvent.OnlineMeeting?.JoinUrl, graphEvent.IsCancelled)
+        {
+            ICalUId = graphEvent.ICalUId,
+        };
     }
 
     public static AttendeeResponse Response(string? graphResponse) =>
