@@ -69,6 +69,62 @@ public static class MeetingCards
         return new OutboundMessage($"You are proposed as the IT representative for \"{meeting.Title}\" on {When(meeting.Start)}.", card);
     }
 
+    /// <summary>Where the meeting stands for <paramref name="rep"/>: what a stale request card is replaced with.</summary>
+    public static SummaryCard RepresentativeStatus(MeetingRecord record, string rep, MeetingsOptions options)
+    {
+        var meeting = record.Snapshot;
+        var facts = new List<CardFact>
+        {
+            new("Meeting", meeting.Title),
+            new("When", When(meeting.Start)),
+            new("Organizer", meeting.Organizer.Name ?? meeting.Organizer.Email),
+        };
+        var covering = record.CoveredBy(options);
+        var declined = record.DeclinedBy.Contains(rep, StringComparer.OrdinalIgnoreCase);
+        var title = (meeting.Cancelled, record.NoItReason, covering, declined) switch
+        {
+            (true, _, _, _) => "This meeting was cancelled",
+            (_, { }, _, _) => "The organizer said this meeting needs no one from IT",
+            (_, _, { } who, _) when string.Equals(who, rep, StringComparison.OrdinalIgnoreCase) => "You are down for this meeting",
+            (_, _, { } who, _) => $"{who} covers this meeting",
+            (_, _, _, true) => "You declined this meeting",
+            _ => "Can you join this marketing meeting?",
+        };
+        IReadOnlyList<CardAction> actions = meeting.Cancelled || record.NoItReason is not null || covering is not null
+            ? []
+            : declined
+                ? [new CardAction(MeetingActions.Accept, "Accept after all", Data(record, rep))]
+                : [new CardAction(MeetingActions.Accept, "Accept", Data(record, rep)) { Style = ActionStyle.Primary },
+                   new CardAction(MeetingActions.Decline, "Decline", Data(record, rep))];
+        if (string.Equals(covering, rep, StringComparison.OrdinalIgnoreCase) && !meeting.Cancelled)
+        {
+            actions = [new CardAction(MeetingActions.Decline, "I can no longer join", Data(record, rep))];
+        }
+
+        return new SummaryCard(title, facts, actions);
+    }
+
+    /// <summary>
+    /// Where the meeting stands for its organizer: the nudge with the current proposal while it is uncovered, else a
+    /// card without buttons saying who covers it, that it needs no IT, or that it was cancelled.
+    /// </summary>
+    public static OutboundMessage OrganizerStatus(MeetingRecord record, MeetingsOptions options)
+    {
+        var meeting = record.Snapshot;
+        if (!record.IsSettled(options))
+        {
+            return OrganizerNudge(record, "Still no one from IT") with { UpdatesPressedCard = true };
+        }
+
+        var covering = record.CoveredBy(options);
+        var title = meeting.Cancelled ? "This meeting was cancelled"
+            : record.NoItReason is { } reason ? $"No IT needed: {reason}"
+            : covering is not null ? $"{covering} from IT covers this meeting"
+            : "This meeting is not tracked for IT coverage";
+        var card = new SummaryCard(title, [new CardFact("Meeting", meeting.Title), new CardFact("When", When(meeting.Start))], []);
+        return new OutboundMessage($"{title}: \"{meeting.Title}\" on {When(meeting.Start)}.", card) { UpdatesPressedCard = true };
+    }
+
     /// <summary>To the IT lead: still uncovered close to the start.</summary>
     public static OutboundMessage Escalation(MeetingRecord record)
     {

@@ -43,6 +43,10 @@ public sealed record MeetingRecord(MeetingSnapshot Snapshot, bool IsMarketing, D
     public string? StandingAcceptance =>
         AcceptedRep is { } rep && !Snapshot.Attendees.Any(a => a.Person.Is(rep) && a.Response == AttendeeResponse.Declined) ? rep : null;
 
+    /// <summary>Who covers the meeting: the representative whose acceptance stands, else one invited who has not declined.</summary>
+    public string? CoveredBy(MeetingsOptions options) =>
+        StandingAcceptance ?? (MarketingMeetingPolicy.CoveringRepresentatives(Snapshot, options) is [var first, ..] ? first : null);
+
     /// <summary>Covered in the calendar, or a representative accepted in the bot and has not declined since.</summary>
     public bool HasIt(MeetingsOptions options) =>
         StandingAcceptance is not null || MarketingMeetingPolicy.IsCovered(Snapshot, options);

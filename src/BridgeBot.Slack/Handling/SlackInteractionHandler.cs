@@ -155,6 +155,12 @@ public sealed class SlackInteractionHandler(
             case FormErrorsResult { View: var view } when payload.TriggerId is { Length: > 0 } trigger:
                 await api.OpenViewAsync(new ViewsOpenRequest(trigger, ModalRenderer.Render(view, channelId)), ct);
                 break;
+            case ReplyResult { Message: { UpdatesPressedCard: true } message } when payload.Container is { Type: "message", MessageTs: { Length: > 0 } ts } &&
+                                                                              channelId is not null:
+                // The card shows a live state: replace the one whose button was pressed, as Teams refreshes it in place.
+                var replacement = MessageRenderer.Render(message);
+                await api.UpdateMessageAsync(new ChatUpdateRequest(channelId, ts, replacement.Text) { Blocks = replacement.Blocks }, ct);
+                break;
             case ReplyResult { Message: var message } when payload.Container?.Type == "message" && channelId is not null:
                 var rendered = MessageRenderer.Render(message);
                 if (message.Private)
