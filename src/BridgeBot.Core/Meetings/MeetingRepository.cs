@@ -55,32 +55,31 @@ public sealed class MeetingRepository(
     }
 
     /// <summary>
-    /// The meeting a snapshot describes, with its etag: the record under the snapshot's own key (its iCalendar uid
-    /// when known), else the meeting already tracked with the same join URL and start, seen by another source.
-    /// One batched read when the snapshot's own record exists or nothing matches.
+    /// The meeting a snapshot describes, as read for an update: the record under the snapshot's own key (its
+    /// iCalendar uid when known), else the meeting already tracked with the same join URL and start, seen by another
+    /// source. A known meeting costs one read; a new one also claims its join URL (one write, which saves writing it
+    /// after the record and leaves no moment in which another source could start a second record for it).
     /// </summary>
-    public async Task<(string Key, Versioned<MeetingRecord>? Read)> ResolveAsync(MeetingSnapshot snapshot, CancellationToken cancellationToken)
+    public async Task<(string Key, MeetingRead Read)> ResolveAsync(MeetingSnapshot snapshot, CancellationToken cancellationToken)
     {
-        var own = MeetingKeys.Record(Tenant, snapshot.Key);
-        if (snapshot.JoinUrl is not { Length: > 0 } joinUrl)
+        var own = await ReadForUpdateAsync(snapshot.Key, cancellationToken);
+        if (own.Stored is not null || snapshot.JoinUrl is not { Length: > 0 } joinUrl)
         {
-            return (snapshot.Key, await ReadVersionedAsync(snapshot.Key, cancellationToken));
+            return (snapshot.Key, own);
         }
 
-        var raw = await store.ReadManyAsync([own, MeetingKeys.JoinUrl(Tenant, joinUrl)], cancellationToken);
-        if (StateStoreJsonExtensions.Deserialize(raw[0], own, MeetingsJsonContext.Default.MeetingRecord) is { } found)
+        var alias = MeetingKeys.JoinUrl(Tenant, joinUrl);
+        var claim = await store.WriteAsync(alias, Encoding.UTF8.GetBytes(snapshot.Key), ETagCondition.NotExists, LifetimeOf(snapshot.Start),
+            cancellationToken);
+        if (claim.Succeeded ||
+            await store.ReadAsync(alias, cancellationToken) is not { } held ||
+            Encoding.UTF8.GetString(held.Value) is not { } other || other == snapshot.Key)
         {
-            return (snapshot.Key, found);
+            return (snapshot.Key, own);
         }
 
-        if (raw[1] is { } alias && Encoding.UTF8.GetString(alias.Value) is { } other && other != snapshot.Key &&
-            await ReadVersionedAsync(other, cancellationToken) is { Value: var candidate } read &&
-            SameMeeting(candidate.Snapshot, snapshot))
-        {
-            return (other, read);
-        }
-
-        return (snapshot.Key, null);
+        var read = await ReadForUpdateAsync(other, cancellationToken);
+        return read.Stored?.Value is { } candidate && SameMeeting(candidate.Snapshot, snapshot) ? (other, read) : (snapshot.Key, own);
     }
 
     // A join URL alone is shared by every occurrence of a recurring Teams meeting, so it identifies one meeting
@@ -99,12 +98,15 @@ public sealed class MeetingRepository(
         string meetingKey, Func<MeetingRecord?, MeetingRecord?> change, CancellationToken cancellationToken) =>
         UpdateAsync(meetingKey, change, null, cancellationToken);
 
-    /// <summary>As <see cref="UpdateAsync(string, Func{MeetingRecord?, MeetingRecord?}, CancellationToken)"/>, starting from a version already read.</summary>
+    /// <summary>
+    /// As <see cref="UpdateAsync(string, Func{MeetingRecord?, MeetingRecord?}, CancellationToken)"/>, starting from what
+    /// <see cref="ReadForUpdateAsync"/> read (saving the first read).
+    /// </summary>
     public async Task<MeetingRecord?> UpdateAsync(
-        string meetingKey, Func<MeetingRecord?, MeetingRecord?> change, Versioned<MeetingRecord>? alreadyRead, CancellationToken cancellationToken)
+        string meetingKey, Func<MeetingRecord?, MeetingRecord?> change, MeetingRead? alreadyRead, CancellationToken cancellationToken)
     {
         var key = MeetingKeys.Record(Tenant, meetingKey);
-        var stored = alreadyRead;
+        var stored = alreadyRead?.Stored;
         var fresh = alreadyRead is not null;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -195,8 +197,11 @@ public sealed class MeetingRepository(
         return counted;
     }
 
-    /// <summary>The record with its etag, to hand back to <see cref="UpdateAsync(string, Func{MeetingRecord?, MeetingRecord?}, Versioned{MeetingRecord}?, CancellationToken)"/>.</summary>
-    public async Task<Versioned<MeetingRecord>?> ReadVersionedAsync(string meetingKey, CancellationToken cancellationToken) =>
+    /// <summary>What is stored now (possibly nothing), to hand to <see cref="UpdateAsync(string, Func{MeetingRecord?, MeetingRecord?}, MeetingRead?, CancellationToken)"/>.</summary>
+    public async Task<MeetingRead> ReadForUpdateAsync(string meetingKey, CancellationToken cancellationToken) =>
+        new(await ReadVersionedAsync(meetingKey, cancellationToken));
+
+    private async Task<Versioned<MeetingRecord>?> ReadVersionedAsync(string meetingKey, CancellationToken cancellationToken) =>
         await store.ReadAsync(MeetingKeys.Record(Tenant, meetingKey), MeetingsJsonContext.Default.MeetingRecord, cancellationToken);
 
     // The records behind index entries, in entry order. An entry whose record is gone (expired) or now starts in
@@ -236,16 +241,22 @@ public sealed class MeetingRepository(
             await index.RemoveAsync(MeetingKeys.Week(Tenant, oldWeek), meetingKey, cancellationToken);
         }
 
-        if (next.Snapshot.JoinUrl is { Length: > 0 } joinUrl && joinUrl != before?.Snapshot.JoinUrl)
+        // A new meeting claimed its join URL before it was written (ResolveAsync).
+        if (before is not null && next.Snapshot.JoinUrl is { Length: > 0 } joinUrl && joinUrl != before.Snapshot.JoinUrl)
         {
             await store.WriteAsync(MeetingKeys.JoinUrl(Tenant, joinUrl), Encoding.UTF8.GetBytes(meetingKey), ETagCondition.Any,
                 LifetimeOf(next), cancellationToken);
         }
     }
 
-    private TimeSpan LifetimeOf(MeetingRecord record)
+    private TimeSpan LifetimeOf(MeetingRecord record) => LifetimeOf(record.Snapshot.Start);
+
+    private TimeSpan LifetimeOf(DateTimeOffset start)
     {
-        var left = record.Snapshot.Start + options.RetainFor - time.GetUtcNow();
+        var left = start + options.RetainFor - time.GetUtcNow();
         return left < MinimumLifetime ? MinimumLifetime : left;
     }
 }
+
+/// <summary>A read of a meeting's record made before an update: the version stored then, or null when there was none.</summary>
+public sealed record MeetingRead(Versioned<MeetingRecord>? Stored);

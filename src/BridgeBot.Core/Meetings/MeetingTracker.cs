@@ -22,7 +22,7 @@ public sealed class MeetingTracker(
         // One meeting is one record whichever source saw it: a snapshot of a meeting already tracked under another
         // key (same join URL and start, from another source) takes that record's identity.
         var (key, read) = await meetings.ResolveAsync(seen, cancellationToken);
-        var snapshot = read?.Value.Snapshot is { } tracked && key != seen.Key
+        var snapshot = read.Stored?.Value.Snapshot is { } tracked && key != seen.Key
             ? seen with { Source = tracked.Source, Id = tracked.Id, ICalUId = tracked.ICalUId }
             : seen;
         var isMarketing = roster is null
@@ -48,7 +48,7 @@ public sealed class MeetingTracker(
                 : next;
         }
 
-        var before = read?.Value;
+        var before = read.Stored?.Value;
         var applied = Apply(before);
 
         // The rotation's turn is taken before the write, so that a new meeting is stored once, with its proposal.
@@ -102,7 +102,8 @@ public sealed class MeetingTracker(
 
     private async Task<(MeetingRecord Record, bool Changed)> ProposeIfNeededAsync(MeetingRecord record, CancellationToken cancellationToken)
     {
-        if (!NeedsProposal(record))
+        // A meeting that already started is past asking anyone: it must not take a representative's turn.
+        if (!NeedsProposal(record) || record.Snapshot.Start <= time.GetUtcNow())
         {
             return (record, false);
         }

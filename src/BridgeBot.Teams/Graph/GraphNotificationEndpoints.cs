@@ -78,6 +78,6 @@ public static partial class GraphNotificationEndpoints
         presented is not null &&
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 
-    [LoggerMessage(EventId = 640, Level = LogLevel.Warning, Message = "Graph notification with a wrong clientState ignored.")]
+    [LoggerMessage(EventId = 603, Level = LogLevel.Warning, Message = "Graph notification with a wrong clientState ignored.")]
     private static partial void LogForged(ILogger logger);
 }
