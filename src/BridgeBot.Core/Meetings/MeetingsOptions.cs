@@ -17,7 +17,10 @@ public sealed class MeetingsOptions
     /// <summary>Words in a meeting title that make it a marketing meeting (case-insensitive), e.g. "campaign".</summary>
     public List<string> TitleKeywords { get; set; } = [];
 
-    /// <summary>E-mail addresses of the IT representatives, in rotation order.</summary>
+    /// <summary>
+    /// E-mail addresses of the IT representatives, in rotation order. Filled from <c>ItTeam:Members</c> when that is
+    /// set; configuring it here directly is the older way, which works for one more release.
+    /// </summary>
     public List<string> ItRepresentatives { get; set; } = [];
 
     /// <summary>E-mail address of the IT lead, who gets escalations.</summary>
@@ -34,6 +37,9 @@ public sealed class MeetingsOptions
 
     /// <summary>Optional e-mail -> Teams / Entra user id map for people the sources know only by address.</summary>
     public Dictionary<string, string> UserIds { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>E-mail -> Slack user id of people reached in Slack (from <c>ItTeam:Members</c>, or found by <c>users.lookupByEmail</c>).</summary>
+    public Dictionary<string, string> SlackUserIds { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>API key that <c>POST /api/meetings</c> requires in <c>X-Api-Key</c>; the endpoint answers 401 without one.</summary>
     public string? IngestApiKey { get; set; }

@@ -11,6 +11,7 @@ internal static class MeetingsHostExtensions
         services.AddOptions<MeetingsOptions>().BindConfiguration(MeetingsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MeetingsOptions>, MeetingsOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MeetingsOptions>>().Value);
+        services.AddItTeam();
         services.AddBridgeBotMeetings();
         services.AddHostedService<NudgeSchedulerService>();
         return services;
@@ -52,7 +53,7 @@ internal sealed class MeetingsOptionsValidator : IValidateOptions<MeetingsOption
 
         if (options.ItRepresentatives.Count > 0 && string.IsNullOrWhiteSpace(options.TenantId))
         {
-            errors.Add("Meetings:TenantId is required when Meetings:ItRepresentatives is set (nudges go to Teams users of that tenant).");
+            errors.Add("Meetings:TenantId is required when the IT team (ItTeam:Members) is set (nudges go to Teams users of that tenant).");
         }
 
         if (!string.IsNullOrWhiteSpace(options.MarketingGroupId) && !Guid.TryParse(options.MarketingGroupId, out _))
