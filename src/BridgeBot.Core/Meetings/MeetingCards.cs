@@ -11,6 +11,8 @@ public static class MeetingActions
     public const string NoItNeeded = "meeting.noit";
     public const string Accept = "meeting.accept";
     public const string Decline = "meeting.decline";
+    public const string Overturn = "meeting.overturn";
+    public const string Take = "meeting.take";
     public const string MeetingField = "meeting";
     public const string RepField = "rep";
 }
@@ -38,7 +40,10 @@ public static class MeetingCards
         }
 
         actions.Add(new CardAction(MeetingActions.ChooseOther, "Choose someone else", Data(record, null)));
-        actions.Add(new CardAction(MeetingActions.NoItNeeded, "No IT needed", Data(record, null)));
+        if (record.WaiverOverturnedBy is null)
+        {
+            actions.Add(new CardAction(MeetingActions.NoItNeeded, "No IT needed", Data(record, null)));
+        }
         var card = new SummaryCard(headline, facts, actions)
         {
             Body = "Marketing meetings go better with someone from IT in the room early.",
@@ -123,6 +128,36 @@ public static class MeetingCards
             : "This meeting is not tracked for IT coverage";
         var card = new SummaryCard(title, [new CardFact("Meeting", meeting.Title), new CardFact("When", When(meeting.Start))], []);
         return new OutboundMessage($"{title}: \"{meeting.Title}\" on {When(meeting.Start)}.", card) { UpdatesPressedCard = true };
+    }
+
+    /// <summary>To the IT leads: an organizer said no IT is needed; any lead may overturn it.</summary>
+    public static OutboundMessage Waiver(MeetingRecord record)
+    {
+        var meeting = record.Snapshot;
+        var card = new SummaryCard("No IT needed, says the organizer",
+        [
+            new CardFact("Meeting", meeting.Title),
+            new CardFact("When", When(meeting.Start)),
+            new CardFact("Organizer", meeting.Organizer.Name ?? meeting.Organizer.Email),
+            new CardFact("Reason", record.NoItReason ?? string.Empty),
+        ],
+        [new CardAction(MeetingActions.Overturn, "Overturn: IT should be there", Data(record, null)) { Style = ActionStyle.Danger }]);
+        return new OutboundMessage($"{record.NoItBy ?? meeting.Organizer.Email} said \"{meeting.Title}\" on {When(meeting.Start)} needs no one from IT: {record.NoItReason}", card);
+    }
+
+    /// <summary>The waived meetings of a window, with their reasons, for IT leads; up to five can be overturned from the card.</summary>
+    public static OutboundMessage Waivers(IReadOnlyList<MeetingRecord> waived)
+    {
+        if (waived.Count == 0)
+        {
+            return new OutboundMessage("No meeting is waived right now.");
+        }
+
+        var facts = waived.Select(r => new CardFact($"{r.Snapshot.Title} ({When(r.Snapshot.Start)})",
+            $"{r.NoItReason} ({r.NoItBy ?? r.Snapshot.Organizer.Email})")).ToList();
+        var actions = waived.Where(r => !r.Snapshot.Cancelled).Take(5)
+            .Select(r => new CardAction(MeetingActions.Overturn, $"Overturn: {r.Snapshot.Title}", Data(r, null))).ToList();
+        return new OutboundMessage($"{waived.Count} waived marketing meetings.", new SummaryCard("Waived: no IT needed", facts, actions));
     }
 
     /// <summary>To the IT lead: still uncovered close to the start.</summary>

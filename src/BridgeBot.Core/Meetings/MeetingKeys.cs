@@ -17,6 +17,9 @@ public static class MeetingKeys
     /// <summary>Meetings starting in <paramref name="week"/>, scored by start time (ms).</summary>
     public static StateKey Week(string tenant, string week) => new($"meetings-by-start:{tenant}:{week}");
 
+    /// <summary>The waived ("no IT needed") meetings starting in <paramref name="week"/>, scored by start time (ms): what IT leads review.</summary>
+    public static StateKey Waivers(string tenant, string week) => new($"meetings-waived:{tenant}:{week}");
+
     /// <summary>The coverage tally of the marketing meetings starting in <paramref name="week"/>.</summary>
     public static StateKey Coverage(string tenant, string week) => new($"coverage:{tenant}:{week}");
 

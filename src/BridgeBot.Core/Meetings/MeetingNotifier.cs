@@ -13,6 +13,28 @@ public sealed record NudgeDelivery(DeliveryStatus Status, bool ViaFallback);
 /// </summary>
 public sealed class MeetingNotifier(Outbox outbox, MeetingsOptions options, ITeamsAppInstaller installer, PeopleMatcher people)
 {
+    /// <summary>
+    /// To the IT leads: their channel (<see cref="MeetingsOptions.ItLeadsChannel"/>) when configured, else the IT lead
+    /// personally. Returns how it went and the message's id (to update the card later).
+    /// </summary>
+    public async Task<(NudgeDelivery Delivery, MessageTarget? Target, string? MessageId)> SendToLeadsAsync(
+        OutboundMessage message, CancellationToken cancellationToken)
+    {
+        if (options.ItLeadsChannel is { ConversationId.Length: > 0 } channel)
+        {
+            var target = new ConversationTarget(new ConversationKey(channel.Platform, channel.TenantId, channel.ConversationId));
+            var result = await outbox.SendAsync(target, message, cancellationToken);
+            return (new NudgeDelivery(result.Status, false), target, result.MessageId);
+        }
+
+        if (options.ItLead is not { Length: > 0 } lead)
+        {
+            return (new NudgeDelivery(DeliveryStatus.Unreachable, false), null, null);
+        }
+
+        return (await SendAsync(new MeetingPerson(lead), message, cancellationToken), null, null);
+    }
+
     public Task<NudgeDelivery> SendAsync(string email, OutboundMessage message, CancellationToken cancellationToken) =>
         SendAsync(new MeetingPerson(email), message, cancellationToken);
 

@@ -24,6 +24,12 @@ public sealed record MeetingRecord(MeetingSnapshot Snapshot, bool IsMarketing, D
     /// <summary>Who said no IT is needed.</summary>
     public string? NoItBy { get; init; }
 
+    /// <summary>The IT lead who overturned a waiver: the meeting needs IT after all, and cannot be waived again.</summary>
+    public string? WaiverOverturnedBy { get; init; }
+
+    /// <summary>Whether the meeting counts as waived: "no IT needed" was recorded and nobody from IT accepted anyway.</summary>
+    public bool IsWaived(MeetingsOptions options) => NoItReason is not null && !ItAccepted(options);
+
     /// <summary>Nudges already sent, as <c>kind</c> or <c>kind@start</c> (see <see cref="NudgePlanner"/>).</summary>
     public IReadOnlyList<string> SentNudges { get; init; } = [];
 

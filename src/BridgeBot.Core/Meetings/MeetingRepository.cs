@@ -131,6 +131,13 @@ public sealed class MeetingRepository(
                     CoverageLedger.WeekEnd(newWeek) + options.RetainFor, cancellationToken);
             }
 
+            var waived = next.NoItReason is not null;
+            if (waived && (before?.NoItReason is null || oldWeek != newWeek || before.Snapshot.Start != next.Snapshot.Start))
+            {
+                await index.AddAsync(MeetingKeys.Waivers(Tenant, newWeek), meetingKey, next.Snapshot.Start.ToUnixTimeMilliseconds(),
+                    CoverageLedger.WeekEnd(newWeek) + options.RetainFor, cancellationToken);
+            }
+
             var write = await store.WriteAsync(key, next, MeetingsJsonContext.Default.MeetingRecord, ETagCondition.For(stored),
                 LifetimeOf(next), cancellationToken);
             if (!write.Succeeded)
@@ -169,6 +176,28 @@ public sealed class MeetingRepository(
             .ToList();
         var records = await CheckedAsync(entries, cancellationToken);
         return records.Where(r => r.Snapshot.Start >= from && r.Snapshot.Start <= to).OrderBy(r => r.Snapshot.Start).ToList();
+    }
+
+    /// <summary>
+    /// The waived meetings starting in the ISO weeks from <paramref name="from"/> to <paramref name="to"/>, earliest
+    /// first, at most <paramref name="limit"/>: one index page per week and one batched read of the records. Entries
+    /// whose record is no longer waived (overturned, or a host died before removing the entry) are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<MeetingRecord>> WaivedBetweenAsync(
+        DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
+    {
+        var weeks = new List<string>();
+        for (var at = from; string.CompareOrdinal(RotationPlanner.WeekOf(at), RotationPlanner.WeekOf(to)) <= 0 && weeks.Count < CoverageLedger.MaxWeeks;
+             at = at.AddDays(7))
+        {
+            weeks.Add(RotationPlanner.WeekOf(at));
+        }
+
+        var query = new IndexQuery(from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), Math.Clamp(limit, 1, PageSize));
+        var pages = await Task.WhenAll(weeks.Select(w => index.RangeAsync(MeetingKeys.Waivers(Tenant, w), query, cancellationToken)));
+        var keys = pages.SelectMany(p => p.Entries).OrderBy(e => e.Score).Select(e => e.Member).Distinct(StringComparer.Ordinal).Take(query.Limit).ToList();
+        var records = await GetManyAsync(keys, cancellationToken);
+        return records.OfType<MeetingRecord>().Where(r => r.NoItReason is not null).OrderBy(r => r.Snapshot.Start).ToList();
     }
 
     /// <summary>
@@ -233,6 +262,11 @@ public sealed class MeetingRepository(
             !CoverageLedger.MarksOf(before, options).SequenceEqual(CoverageLedger.MarksOf(next, options)))
         {
             await ledger.CountAsync(newWeek, meetingKey, next, cancellationToken);
+        }
+
+        if (before?.NoItReason is not null && (next.NoItReason is null || oldWeek != newWeek))
+        {
+            await index.RemoveAsync(MeetingKeys.Waivers(Tenant, oldWeek!), meetingKey, cancellationToken);
         }
 
         if (oldWeek is not null && oldWeek != newWeek)

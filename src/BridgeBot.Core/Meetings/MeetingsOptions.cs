@@ -23,8 +23,17 @@ public sealed class MeetingsOptions
     /// </summary>
     public List<string> ItRepresentatives { get; set; } = [];
 
-    /// <summary>E-mail address of the IT lead, who gets escalations.</summary>
+    /// <summary>E-mail address of the IT lead, who gets escalations (unless <see cref="ItLeadsChannel"/> is set) and may overturn waivers.</summary>
     public string? ItLead { get; set; }
+
+    /// <summary>Further IT leads (e-mail addresses): they too may overturn waivers and see the waiver list.</summary>
+    public List<string> ItLeads { get; set; } = [];
+
+    /// <summary>
+    /// A Teams or Slack channel of the IT leads. When set, escalations and waivers go there (with buttons any
+    /// IT lead or representative there can press) instead of to <see cref="ItLead"/> personally.
+    /// </summary>
+    public MeetingChannelOptions? ItLeadsChannel { get; set; }
 
     /// <summary>How many meetings one representative is proposed for per ISO week at most.</summary>
     public int WeeklyCap { get; set; } = 5;
@@ -59,6 +68,10 @@ public sealed class MeetingsOptions
     /// <summary>How long a host owns a claimed nudge; when it dies, another host sends it after this.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Every IT lead: <see cref="ItLead"/> and <see cref="ItLeads"/>.</summary>
+    public IReadOnlyList<string> AllLeads =>
+        (ItLead is { Length: > 0 } lead ? ItLeads.Prepend(lead) : ItLeads).Where(l => l.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
     /// <summary>Whether <paramref name="email"/> is an IT representative.</summary>
     public bool IsRepresentative(string email) => ItRepresentatives.Any(r => string.Equals(r, email, StringComparison.OrdinalIgnoreCase));
 
@@ -68,4 +81,17 @@ public sealed class MeetingsOptions
 
     /// <summary>The id a Teams target uses for an address.</summary>
     public string UserIdFor(string email) => UserIds.TryGetValue(email, out var id) ? id : email;
+}
+
+/// <summary>A Teams channel or a Slack channel (<c>Meetings:ItLeadsChannel</c>).</summary>
+public sealed class MeetingChannelOptions
+{
+    /// <summary><c>Teams</c> or <c>Slack</c>.</summary>
+    public Turns.ChannelKind Platform { get; set; }
+
+    /// <summary>Entra tenant id (Teams) or workspace id (Slack).</summary>
+    public string TenantId { get; set; } = string.Empty;
+
+    /// <summary>Teams conversation id of the channel (<c>19:…@thread.tacv2</c>) or Slack channel id (<c>C…</c>).</summary>
+    public string ConversationId { get; set; } = string.Empty;
 }

@@ -32,6 +32,7 @@ public static class MeetingsServiceCollectionExtensions
         services.AddSingleton<IDialog, RepresentativeDialog>();
         services.AddSingleton<IDialog, MeetingAttendanceDialog>();
         services.AddSingleton<IDialog, CoverageDialog>();
+        services.AddSingleton<IDialog, WaiverReviewDialog>();
         return services;
     }
 }

@@ -77,7 +77,7 @@ public sealed class OrganizerNudgeDialog(
             (MeetingActions.Invite, _) => await InviteAsync(record, values.Get(MeetingActions.RepField), cancellationToken),
             (MeetingActions.ChooseOther, false) => ShowChooser(record),
             (MeetingActions.ChooseOther, true) => await ChosenAsync(record, values, cancellationToken),
-            (MeetingActions.NoItNeeded, false) => DialogResult.ShowForm(FormView.Blank(NoItForm, record.Key)),
+            (MeetingActions.NoItNeeded, false) when record.WaiverOverturnedBy is null => DialogResult.ShowForm(FormView.Blank(NoItForm, record.Key)),
             _ => await NoItNeededAsync(context, record, values, cancellationToken),
         };
     }
@@ -148,6 +148,11 @@ public sealed class OrganizerNudgeDialog(
     private async Task<DialogResult> NoItNeededAsync(
         TurnContext context, MeetingRecord record, FormValues values, CancellationToken cancellationToken)
     {
+        if (record.WaiverOverturnedBy is { } lead)
+        {
+            return DialogResult.Reply($"{lead} from IT asked for someone from IT at \"{record.Snapshot.Title}\", so it cannot be waived again.");
+        }
+
         var errors = FormValidator.Validate(NoItForm, values, new FormValidationContext(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
         if (errors.Count > 0)
         {
@@ -158,7 +163,7 @@ public sealed class OrganizerNudgeDialog(
         var recorded = false;
         var updated = await meetings.UpdateAsync(record.Key, r =>
         {
-            recorded = r is not null && r.NoItReason is null;
+            recorded = r is not null && r.NoItReason is null && r.WaiverOverturnedBy is null;
             return recorded ? r! with { NoItReason = reason, NoItBy = MeetingPeople.Describe(context.Turn.User) } : null;
         }, cancellationToken) ?? record;
         if (!recorded)
@@ -167,6 +172,7 @@ public sealed class OrganizerNudgeDialog(
         }
 
         await tracker.SyncScheduleAsync(updated, cancellationToken);
+        await notifier.SendToLeadsAsync(MeetingCards.Waiver(updated), cancellationToken);
         return DialogResult.Reply($"Noted: \"{record.Snapshot.Title}\" needs no one from IT. Reason recorded: {reason}");
     }
 }

@@ -193,7 +193,7 @@ public sealed class MeetingDialogTests
         Assert.Equal("Photo shoot planning", stored.NoItReason);
         Assert.Equal(Marketer, stored.NoItBy);
         Assert.Single(_h.Channel.To(Marketer));
-        Assert.Empty(_h.Channel.To(Lead));
+        Assert.Equal("No IT needed, says the organizer", Assert.Single(_h.Channel.To(Lead)).Message.Card!.Title);
     }
 
     [Fact]
@@ -250,6 +250,6 @@ public sealed class MeetingDialogTests
         Assert.Equal((2, 1, 1, 50.0), (week.Meetings, week.ItAccepted, week.ItAttended, week.AcceptedPercent));
         Assert.Equal(Marketer, Assert.Single(report.ByOrganizer).Group);
         var card = Assert.IsType<ReplyResult>(result).Message.Card!;
-        Assert.Contains(card.Facts, f => f.Value == "50% accepted, 50% attended (2 meetings)");
+        Assert.Contains(card.Facts, f => f.Value == "50% accepted, 0% waived, 50% attended (2 meetings)");
     }
 }

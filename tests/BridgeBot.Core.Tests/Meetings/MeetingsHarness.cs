@@ -112,7 +112,10 @@ internal sealed class MeetingsHarness
         Representative = new RepresentativeDialog(Meetings, Tracker, Notifier, People, Options);
         Attendance = new MeetingAttendanceDialog(Meetings, People);
         Coverage = new CoverageDialog(Ledger);
+        Waivers = new WaiverReviewDialog(Meetings, Tracker, Notifier, People, Options, Time);
     }
+
+    public WaiverReviewDialog Waivers { get; }
 
     public FakeTimeProvider Time { get; } = new(T0);
 
