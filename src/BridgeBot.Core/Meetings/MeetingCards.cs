@@ -13,6 +13,7 @@ public static class MeetingActions
     public const string Decline = "meeting.decline";
     public const string Overturn = "meeting.overturn";
     public const string Take = "meeting.take";
+    public const string LeadWaive = "meeting.leadwaive";
     public const string MeetingField = "meeting";
     public const string RepField = "rep";
 }
@@ -176,7 +177,11 @@ public static class MeetingCards
             facts.Add(new CardFact("Declined", string.Join(", ", record.DeclinedBy)));
         }
 
-        var card = new SummaryCard("Marketing meeting still without IT", facts, []);
+        var card = new SummaryCard("Marketing meeting still without IT", facts,
+        [
+            new CardAction(MeetingActions.Take, "I'll take it", Data(record, null)) { Style = ActionStyle.Primary },
+            new CardAction(MeetingActions.LeadWaive, "Waive", Data(record, null)),
+        ]);
         return new OutboundMessage($"\"{meeting.Title}\" starts {When(meeting.Start)} and still has no one from IT.", card);
     }
 

@@ -28,13 +28,15 @@ public sealed class MeetingNudgeHandler(
         {
             // Marked per recipient right after each send: a host that takes over an expired lease skips whoever
             // was already reached, so only a crash between one send and its mark can repeat that one message.
-            var recipientMarker = $"{marker}>{person.Email.ToLowerInvariant()}";
+            var recipientMarker = $"{marker}>{person?.Email.ToLowerInvariant() ?? LeadsRecipient}";
             if (record.SentNudges.Contains(recipientMarker))
             {
                 continue;
             }
 
-            var delivery = await notifier.SendAsync(person, message, cancellationToken);
+            var delivery = person is null
+                ? (await notifier.SendToLeadsAsync(message, cancellationToken)).Delivery
+                : await notifier.SendAsync(person, message, cancellationToken);
 
             // A platform failure is worth another try (the lease expires and some host claims it again); an
             // unreachable person with no fallback channel is not.
@@ -56,7 +58,11 @@ public sealed class MeetingNudgeHandler(
         return WorkOutcome.Done;
     }
 
-    private IEnumerable<(MeetingPerson Person, OutboundMessage Message)> Messages(NudgeKind kind, MeetingRecord record)
+    // The recipient of a message to the IT leads (their channel, or the IT lead): marked as one recipient.
+    private const string LeadsRecipient = "it-leads";
+
+    // A null person is the IT leads (see MeetingNotifier.SendToLeadsAsync).
+    private static IEnumerable<(MeetingPerson? Person, OutboundMessage Message)> Messages(NudgeKind kind, MeetingRecord record)
     {
         switch (kind)
         {
@@ -72,7 +78,7 @@ public sealed class MeetingNudgeHandler(
                 yield return (record.Snapshot.Organizer, MeetingCards.OrganizerNudge(record, "Reminder: still no one from IT"));
                 break;
             case NudgeKind.Escalation:
-                yield return (new MeetingPerson(options.ItLead!), MeetingCards.Escalation(record));
+                yield return (null, MeetingCards.Escalation(record));
                 break;
         }
     }

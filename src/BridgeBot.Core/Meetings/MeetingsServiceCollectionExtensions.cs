@@ -33,6 +33,7 @@ public static class MeetingsServiceCollectionExtensions
         services.AddSingleton<IDialog, MeetingAttendanceDialog>();
         services.AddSingleton<IDialog, CoverageDialog>();
         services.AddSingleton<IDialog, WaiverReviewDialog>();
+        services.AddSingleton<IDialog, EscalationDialog>();
         return services;
     }
 }

@@ -11,7 +11,7 @@ public enum NudgeKind
     /// <summary>To the organizer, <see cref="MeetingsOptions.ReminderBefore"/> the start, if still uncovered.</summary>
     Reminder,
 
-    /// <summary>To the IT lead, <see cref="MeetingsOptions.EscalationBefore"/> the start, if still uncovered.</summary>
+    /// <summary>To the IT leads (their channel, or the IT lead), <see cref="MeetingsOptions.EscalationBefore"/> the start, if still uncovered.</summary>
     Escalation,
 }
 
@@ -47,7 +47,7 @@ public static class NudgePlanner
         }
 
         var escalationAt = Max(start - options.EscalationBefore, record.FirstSeen);
-        if (!WasSent(record, NudgeKind.Escalation) && !string.IsNullOrWhiteSpace(options.ItLead))
+        if (!WasSent(record, NudgeKind.Escalation) && (!string.IsNullOrWhiteSpace(options.ItLead) || options.ItLeadsChannel is { ConversationId.Length: > 0 }))
         {
             plan.Add(new PlannedNudge(NudgeKind.Escalation, escalationAt));
         }

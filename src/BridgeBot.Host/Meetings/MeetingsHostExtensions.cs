@@ -56,6 +56,11 @@ internal sealed class MeetingsOptionsValidator : IValidateOptions<MeetingsOption
             errors.Add("Meetings:TenantId is required when the IT team (ItTeam:Members) is set (nudges go to Teams users of that tenant).");
         }
 
+        if (options.ItLeadsChannel is { } leads && (string.IsNullOrWhiteSpace(leads.ConversationId) || string.IsNullOrWhiteSpace(leads.TenantId)))
+        {
+            errors.Add("Meetings:ItLeadsChannel needs Platform (Teams or Slack), TenantId (Entra tenant or Slack workspace id) and ConversationId.");
+        }
+
         if (!string.IsNullOrWhiteSpace(options.MarketingGroupId) && !Guid.TryParse(options.MarketingGroupId, out _))
         {
             errors.Add("Meetings:MarketingGroupId must be the object id (a GUID) of an Entra group.");

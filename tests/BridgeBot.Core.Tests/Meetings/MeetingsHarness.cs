@@ -113,7 +113,10 @@ internal sealed class MeetingsHarness
         Attendance = new MeetingAttendanceDialog(Meetings, People);
         Coverage = new CoverageDialog(Ledger);
         Waivers = new WaiverReviewDialog(Meetings, Tracker, Notifier, People, Options, Time);
+        Escalation = new EscalationDialog(Meetings, Tracker, Notifier, People, Options);
     }
+
+    public EscalationDialog Escalation { get; }
 
     public WaiverReviewDialog Waivers { get; }
 
