@@ -14,6 +14,7 @@ public static class MeetingActions
     public const string Overturn = "meeting.overturn";
     public const string Take = "meeting.take";
     public const string LeadWaive = "meeting.leadwaive";
+    public const string CaptureRequirements = "meeting.capture";
     public const string MeetingField = "meeting";
     public const string RepField = "rep";
 }
@@ -21,6 +22,11 @@ public static class MeetingActions
 /// <summary>The channel-neutral messages of meeting coverage.</summary>
 public static class MeetingCards
 {
+    /// <summary>Why the organizer is asked to bring someone from IT.</summary>
+    public const string WhyIt =
+        "Someone from IT in the room early means the tools, data, vendors and budgets you decide on can be planned, secured and " +
+        "maintained, instead of IT learning about them after the purchase. \"Capture requirements\" starts an IT request from this meeting.";
+
     public static string When(DateTimeOffset start) =>
         start.UtcDateTime.ToString("ddd yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
@@ -45,9 +51,10 @@ public static class MeetingCards
         {
             actions.Add(new CardAction(MeetingActions.NoItNeeded, "No IT needed", Data(record, null)));
         }
+        actions.Add(new CardAction(MeetingActions.CaptureRequirements, "Capture requirements", Data(record, null)));
         var card = new SummaryCard(headline, facts, actions)
         {
-            Body = "Marketing meetings go better with someone from IT in the room early.",
+            Body = WhyIt,
         };
         return new OutboundMessage($"{headline}: \"{meeting.Title}\" on {When(meeting.Start)}.", card);
     }

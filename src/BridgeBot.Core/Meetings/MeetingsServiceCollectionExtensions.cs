@@ -34,6 +34,7 @@ public static class MeetingsServiceCollectionExtensions
         services.AddSingleton<IDialog, CoverageDialog>();
         services.AddSingleton<IDialog, WaiverReviewDialog>();
         services.AddSingleton<IDialog, EscalationDialog>();
+        services.AddSingleton<IDialog, CaptureRequirementsDialog>();
         return services;
     }
 }

@@ -66,4 +66,15 @@ public sealed class SlackMeetingCardTests : IAsyncLifetime, IDisposable
         });
         Assert.DoesNotContain(_slack.Requests, r => r.Path == "/api/chat.postMessage" && r.Body.Contains("C0CHAN", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task CaptureRequirements_PressedInSlack_OpensTheRequirementsModalPrefilled()
+    {
+        await PressAsync("meeting.capture");
+
+        var open = Assert.Single(await _slack.WaitForAsync(r => r.Path == "/api/views.open"));
+        Assert.Contains("trig-act", open.Body, StringComparison.Ordinal);
+        Assert.Contains("Launch plan", open.Body, StringComparison.Ordinal);
+        Assert.Contains("organized by Mia (mia@contoso.com)", open.Body, StringComparison.Ordinal);
+    }
 }
