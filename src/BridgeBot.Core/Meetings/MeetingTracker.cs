@@ -66,7 +66,7 @@ public sealed class MeetingTracker(
 
         if (!ReferenceEquals(record, before))
         {
-            await SyncScheduleAsync(before, record, cancellationToken);
+            await SyncScheduleAsync(before, record, isNew: before is null, cancellationToken);
         }
 
         // The proposed (or accepting) representative declined in their calendar after being asked: ask the next one
@@ -120,11 +120,12 @@ public sealed class MeetingTracker(
 
     /// <summary>Schedules the planned nudges, moves changed ones, and cancels the ones no longer planned.</summary>
     public Task SyncScheduleAsync(MeetingRecord record, CancellationToken cancellationToken) =>
-        SyncScheduleAsync(null, record, cancellationToken);
+        SyncScheduleAsync(null, record, isNew: false, cancellationToken);
 
     // With the record as it was before a change, only the timers whose plan changed are touched. A timer lost to a
     // host that died right after the write is scheduled again by the reconciliation of the upcoming weeks.
-    private async Task SyncScheduleAsync(MeetingRecord? before, MeetingRecord record, CancellationToken cancellationToken)
+    // A meeting seen for the first time has no timers yet: only the planned ones are written, nothing is cancelled.
+    private async Task SyncScheduleAsync(MeetingRecord? before, MeetingRecord record, bool isNew, CancellationToken cancellationToken)
     {
         var plan = NudgePlanner.Plan(record, options);
         var planBefore = before is null ? null : NudgePlanner.Plan(before, options);
@@ -141,7 +142,7 @@ public sealed class MeetingTracker(
             {
                 await schedule.ScheduleAsync(id, planned.DueAt, kind.ToString(), cancellationToken);
             }
-            else
+            else if (!isNew)
             {
                 await schedule.CancelAsync(id, cancellationToken);
             }

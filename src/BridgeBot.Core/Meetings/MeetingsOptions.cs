@@ -59,6 +59,15 @@ public sealed class MeetingsOptions
     /// <summary>How long before the start the IT lead is told about a still uncovered meeting.</summary>
     public TimeSpan EscalationBefore { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// How long after the end of an online meeting its attendance report is read (Teams writes it a few minutes after
+    /// the meeting). Zero turns the check off. Asked again every <see cref="AttendanceRetryEvery"/> until a day after the end.
+    /// </summary>
+    public TimeSpan AttendanceCheckAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long to wait before asking again when the attendance report is not there yet.</summary>
+    public TimeSpan AttendanceRetryEvery { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>How long meetings are kept for the coverage report after their start.</summary>
     public TimeSpan RetainFor { get; set; } = TimeSpan.FromDays(400);
 

@@ -19,6 +19,7 @@ public static class MeetingsServiceCollectionExtensions
         services.TryAddSingleton<IMeetingCalendar, NoCalendarAccess>();
         services.TryAddSingleton<ITeamsAppInstaller, NoAppInstaller>();
         services.TryAddSingleton<IPeopleDirectory, NoPeopleDirectory>();
+        services.TryAddSingleton<IAttendanceReports, NoAttendanceReports>();
         services.TryAddSingleton<IMarketingRoster, ConfiguredMarketingRoster>();
         services.AddSingleton<PeopleMatcher>();
         services.AddSingleton<CoverageLedger>();

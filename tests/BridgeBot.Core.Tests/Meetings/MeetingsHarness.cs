@@ -67,6 +67,20 @@ internal sealed class FakeInstaller(RecordingChannel? channel = null) : ITeamsAp
     }
 }
 
+/// <summary>Attendance reports a test sets: none until <see cref="Report"/> is set.</summary>
+internal sealed class FakeAttendanceReports : IAttendanceReports
+{
+    public AttendanceReport Report { get; set; } = AttendanceReport.NotYet;
+
+    public int Reads { get; private set; }
+
+    public Task<AttendanceReport> ReadAsync(MeetingSnapshot meeting, CancellationToken cancellationToken)
+    {
+        Reads++;
+        return Task.FromResult(Report);
+    }
+}
+
 /// <summary>A directory with the entries a test adds.</summary>
 internal sealed class FakeDirectory : IPeopleDirectory
 {
@@ -107,7 +121,7 @@ internal sealed class MeetingsHarness
         Notifier = new MeetingNotifier(new Outbox([Channel]), Options, Installer, People);
         Tracker = new MeetingTracker(Meetings, Rotation, Schedule, Notifier, Options, Time);
         Dispatcher = new ScheduleDispatcher(
-            Schedule, new MeetingNudgeHandler(Meetings, Notifier, Options, Time, Metrics), Time, NullLogger<ScheduleDispatcher>.Instance);
+            Schedule, new MeetingNudgeHandler(Meetings, Notifier, Options, Time, Metrics, Schedule, Reports), Time, NullLogger<ScheduleDispatcher>.Instance);
         Organizer = new OrganizerNudgeDialog(Meetings, Tracker, Notifier, calendar ?? new NoCalendarAccess(), People, Options, Time);
         Representative = new RepresentativeDialog(Meetings, Tracker, Notifier, People, Options);
         Attendance = new MeetingAttendanceDialog(Meetings, People);
@@ -121,6 +135,8 @@ internal sealed class MeetingsHarness
     public WaiverReviewDialog Waivers { get; }
 
     public FakeTimeProvider Time { get; } = new(T0);
+
+    public FakeAttendanceReports Reports { get; } = new();
 
     public BridgeBot.Core.Diagnostics.BridgeBotMetrics Metrics { get; } = new();
 
