@@ -92,4 +92,27 @@ public sealed class MeetingCoverageJourneyTests(RedisServerFixture redis) : ICla
         var meetings = _bot.Hosts.Services.GetRequiredService<MeetingRepository>();
         Assert.NotNull(await meetings.GetAsync("crm:s-1", default));
     }
+
+    [Fact]
+    public async Task EndedOnlineMeeting_AttendanceReportListsRep_AttendedWithoutTheBotInTheMeeting()
+    {
+        var start = DateTimeOffset.UtcNow.AddHours(-2);
+        _bot.Graph.Events["e3"] = FakeGraph.Event("e3", "mia@contoso.com", "Launch retro", start, attendees: ("ana@contoso.com", "accepted"));
+        _bot.Graph.OnlineMeetings["https://teams.example/join/e3"] = ("MSpkYzE3", [("rep-1", start, start.AddHours(1), ["mia@contoso.com", "ana@contoso.com"])]);
+
+        await _bot.NotifyGraphAsync("e3");
+        await _bot.Graph.Server.WaitForAsync(r => r.Path.EndsWith("/attendanceReports/rep-1", StringComparison.Ordinal));
+        var meetings = _bot.Hosts.Services.GetRequiredService<MeetingRepository>();
+        for (var i = 0; i < 50 && (await meetings.GetAsync("graph:ical-e3", default))?.ItAttended != true; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True((await meetings.GetAsync("graph:ical-e3", default))!.ItAttended);
+        var lookup = Assert.Single(_bot.Graph.Requests("GET", "users/mia@contoso.com/onlineMeetings"), r => r.Path.EndsWith("/onlineMeetings", StringComparison.Ordinal));
+        Assert.Contains("JoinWebUrl eq 'https://teams.example/join/e3'", Uri.UnescapeDataString(lookup.Query), StringComparison.Ordinal);
+        Assert.Contains(_bot.Graph.Requests("GET", "users/mia@contoso.com/onlineMeetings/MSpkYzE3/attendanceReports/rep-1"),
+            r => r.Query.Contains("expand=attendanceRecords", StringComparison.Ordinal));
+        Assert.Equal(1, (await _bot.CoverageAsync()).GetProperty("byWeek")[0].GetProperty("itAttended").GetInt32());
+    }
 }

@@ -158,7 +158,7 @@ internal sealed class MeetingJourneyHosts : IAsyncDisposable
 
     public async Task<System.Text.Json.JsonElement> CoverageAsync()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/coverage?weeks=1");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/coverage?weeks=2");
         request.Headers.Add("X-Api-Key", ApiKey);
         using var client = Hosts.CreateClient();
         using var response = await client.SendAsync(request);
