@@ -30,6 +30,12 @@ public sealed record MeetingRecord(MeetingSnapshot Snapshot, bool IsMarketing, D
     /// <summary>Whether the meeting counts as waived: "no IT needed" was recorded and nobody from IT accepted anyway.</summary>
     public bool IsWaived(MeetingsOptions options) => NoItReason is not null && !ItAccepted(options);
 
+    /// <summary>
+    /// An occurrence of a series whose decision was taken on an earlier occurrence: it inherits that decision and gets
+    /// no nudge or reminder of its own (only an escalation if it is still uncovered close to its start).
+    /// </summary>
+    public bool SeriesFollower { get; init; }
+
     /// <summary>Nudges already sent, as <c>kind</c> or <c>kind@start</c> (see <see cref="NudgePlanner"/>).</summary>
     public IReadOnlyList<string> SentNudges { get; init; } = [];
 
@@ -65,4 +71,43 @@ public sealed record MeetingRecord(MeetingSnapshot Snapshot, bool IsMarketing, D
     /// <summary>Nothing left to nudge about: not marketing, cancelled, covered, or "no IT needed".</summary>
     public bool IsSettled(MeetingsOptions options) =>
         !IsMarketing || Snapshot.Cancelled || NoItReason is not null || HasIt(options);
+}
+
+/// <summary>What was decided for a recurring series, on whichever occurrence it was decided; new occurrences inherit it.</summary>
+public sealed record SeriesDecision(string FirstKey)
+{
+    public string? ProposedRep { get; init; }
+
+    public string? AcceptedRep { get; init; }
+
+    public string? InvitedRep { get; init; }
+
+    public string? NoItReason { get; init; }
+
+    public string? NoItBy { get; init; }
+
+    public IReadOnlyList<string> DeclinedBy { get; init; } = [];
+
+    /// <summary>The decision as it stands on <paramref name="record"/>.</summary>
+    public SeriesDecision From(MeetingRecord record) => this with
+    {
+        ProposedRep = record.ProposedRep,
+        AcceptedRep = record.AcceptedRep,
+        InvitedRep = record.InvitedRep,
+        NoItReason = record.NoItReason,
+        NoItBy = record.NoItBy,
+        DeclinedBy = record.DeclinedBy,
+    };
+
+    /// <summary><paramref name="occurrence"/> with this decision.</summary>
+    public MeetingRecord ApplyTo(MeetingRecord occurrence) => occurrence with
+    {
+        ProposedRep = ProposedRep,
+        AcceptedRep = AcceptedRep,
+        InvitedRep = InvitedRep,
+        NoItReason = NoItReason,
+        NoItBy = NoItBy,
+        DeclinedBy = occurrence.DeclinedBy.Union(DeclinedBy, StringComparer.OrdinalIgnoreCase).ToList(),
+        SeriesFollower = true,
+    };
 }

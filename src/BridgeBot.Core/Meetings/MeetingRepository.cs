@@ -82,6 +82,58 @@ public sealed class MeetingRepository(
         return read.Stored?.Value is { } candidate && SameMeeting(candidate.Snapshot, snapshot) ? (other, read) : (snapshot.Key, own);
     }
 
+    /// <summary>
+    /// Makes <paramref name="meetingKey"/> the occurrence that decides for its series, unless another occurrence
+    /// already does: returns the series' decision and whether this occurrence took it. Also lists the occurrence
+    /// under its series (index first), so that a later decision reaches it.
+    /// </summary>
+    public async Task<(bool First, SeriesDecision Decision)> JoinSeriesAsync(string seriesId, string meetingKey, DateTimeOffset start,
+        CancellationToken cancellationToken)
+    {
+        await index.AddAsync(MeetingKeys.SeriesOccurrences(Tenant, seriesId), meetingKey, start.ToUnixTimeMilliseconds(), start + options.RetainFor,
+            cancellationToken);
+        var key = MeetingKeys.Series(Tenant, seriesId);
+        var claim = await store.WriteAsync(key, new SeriesDecision(meetingKey), MeetingsJsonContext.Default.SeriesDecision, ETagCondition.NotExists,
+            options.RetainFor, cancellationToken);
+        if (claim.Succeeded)
+        {
+            return (true, new SeriesDecision(meetingKey));
+        }
+
+        var stored = await store.ReadAsync(key, MeetingsJsonContext.Default.SeriesDecision, cancellationToken);
+        return stored is null ? (true, new SeriesDecision(meetingKey)) : (stored.Value.FirstKey == meetingKey, stored.Value);
+    }
+
+    /// <summary>Stores what was decided for the series (compare-and-set, re-applied after a lost race).</summary>
+    public async Task<SeriesDecision?> DecideSeriesAsync(string seriesId, Func<SeriesDecision?, SeriesDecision?> change, CancellationToken cancellationToken)
+    {
+        var key = MeetingKeys.Series(Tenant, seriesId);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var stored = await store.ReadAsync(key, MeetingsJsonContext.Default.SeriesDecision, cancellationToken);
+            if (change(stored?.Value) is not { } next)
+            {
+                return stored?.Value;
+            }
+
+            if ((await store.WriteAsync(key, next, MeetingsJsonContext.Default.SeriesDecision, ETagCondition.For(stored), options.RetainFor,
+                    cancellationToken)).Succeeded)
+            {
+                return next;
+            }
+        }
+
+        throw new InvalidOperationException($"Series {seriesId} lost {MaxAttempts} write races in a row.");
+    }
+
+    /// <summary>The keys of the series' occurrences starting from <paramref name="from"/>, earliest first, one page.</summary>
+    public async Task<IReadOnlyList<string>> OccurrencesFromAsync(string seriesId, DateTimeOffset from, CancellationToken cancellationToken)
+    {
+        var page = await index.RangeAsync(MeetingKeys.SeriesOccurrences(Tenant, seriesId),
+            new IndexQuery(from.ToUnixTimeMilliseconds(), IndexQuery.Highest, PageSize), cancellationToken);
+        return page.Entries.Select(e => e.Member).ToList();
+    }
+
     // A join URL alone is shared by every occurrence of a recurring Teams meeting, so it identifies one meeting
     // only together with the start; and two meetings that both know their iCalendar uid are the same only if it is.
     private static bool SameMeeting(MeetingSnapshot tracked, MeetingSnapshot seen) =>

@@ -24,6 +24,12 @@ public sealed record MeetingSnapshot(
     public string? ICalUId { get; init; }
 
     /// <summary>
+    /// The series this meeting is one occurrence of (Graph <c>seriesMasterId</c>), or null for a single meeting. The
+    /// series is one decision (one nudge, one representative), while coverage counts per occurrence.
+    /// </summary>
+    public string? SeriesId { get; init; }
+
+    /// <summary>
     /// The key under which the meeting is tracked: the iCalendar uid when known (as <c>graph:{uid}</c>, the key Graph
     /// meetings always had), so every source that knows it finds the same record; otherwise source and id together,
     /// so two sources never collide.

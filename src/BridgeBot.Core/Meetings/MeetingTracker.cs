@@ -49,7 +49,22 @@ public sealed class MeetingTracker(
         }
 
         var before = read.Stored?.Value;
-        var applied = Apply(before);
+
+        // An occurrence of a series seen for the first time: the series decides once, on its first occurrence; the
+        // others inherit that decision and take no turn of the rotation.
+        SeriesDecision? inherited = null;
+        var leadsSeries = false;
+        if (before is null && snapshot.SeriesId is { } seriesId)
+        {
+            var (first, decision) = await meetings.JoinSeriesAsync(seriesId, key, snapshot.Start, cancellationToken);
+            leadsSeries = first;
+            inherited = first ? null : decision;
+        }
+
+        MeetingRecord Inherit(MeetingRecord? current, MeetingRecord next) =>
+            current is null && inherited is not null ? inherited.ApplyTo(next) : next;
+
+        var applied = Inherit(before, Apply(before));
 
         // The rotation's turn is taken before the write, so that a new meeting is stored once, with its proposal.
         var rep = NeedsProposal(applied) && snapshot.Start > now
@@ -58,7 +73,7 @@ public sealed class MeetingTracker(
         string? withdrawn = null;
         var record = (await meetings.UpdateAsync(key, current =>
         {
-            var next = Apply(current);
+            var next = Inherit(current, Apply(current));
             next = rep is not null && NeedsProposal(next) ? next with { ProposedRep = rep } : next;
             withdrawn = current?.AcceptedRep is { } was && next.AcceptedRep is null ? was : null;
             return next;
@@ -67,6 +82,11 @@ public sealed class MeetingTracker(
         if (!ReferenceEquals(record, before))
         {
             await SyncScheduleAsync(before, record, isNew: before is null, cancellationToken);
+        }
+
+        if (leadsSeries && record.SeriesFollower is false && record.Snapshot.SeriesId is { } series)
+        {
+            await meetings.DecideSeriesAsync(series, d => (d ?? new SeriesDecision(record.Key)).From(record), cancellationToken);
         }
 
         // The proposed (or accepting) representative declined in their calendar after being asked: ask the next one
@@ -89,6 +109,33 @@ public sealed class MeetingTracker(
         }
 
         return record;
+    }
+
+    /// <summary>
+    /// Carries a decision taken on one occurrence of a series (accepted, declined, invited, no IT needed) to the
+    /// series and to its upcoming occurrences, which get no messages of their own. Nothing for a single meeting.
+    /// </summary>
+    public async Task ShareWithSeriesAsync(MeetingRecord record, CancellationToken cancellationToken)
+    {
+        if (record.Snapshot.SeriesId is not { } seriesId)
+        {
+            return;
+        }
+
+        var decision = await meetings.DecideSeriesAsync(seriesId, d => (d ?? new SeriesDecision(record.Key)).From(record), cancellationToken);
+        foreach (var occurrence in await meetings.OccurrencesFromAsync(seriesId, time.GetUtcNow(), cancellationToken))
+        {
+            if (occurrence == record.Key)
+            {
+                continue;
+            }
+
+            var updated = await meetings.UpdateAsync(occurrence, r => r is null || r.Snapshot.Cancelled ? null : decision!.ApplyTo(r), cancellationToken);
+            if (updated is not null)
+            {
+                await SyncScheduleAsync(updated, cancellationToken);
+            }
+        }
     }
 
     /// <summary>

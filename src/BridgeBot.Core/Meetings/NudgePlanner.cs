@@ -41,14 +41,14 @@ public static class NudgePlanner
         }
 
         var plan = new List<PlannedNudge>();
-        if (!WasSent(record, NudgeKind.OrganizerNudge))
+        if (!WasSent(record, NudgeKind.OrganizerNudge) && !record.SeriesFollower)
         {
             plan.Add(new PlannedNudge(NudgeKind.OrganizerNudge, record.FirstSeen));
         }
 
         // Detected inside the reminder window: the detection nudge already is the reminder.
         var reminderAt = start - options.ReminderBefore;
-        if (reminderAt > record.FirstSeen && !WasSent(record, NudgeKind.Reminder))
+        if (reminderAt > record.FirstSeen && !WasSent(record, NudgeKind.Reminder) && !record.SeriesFollower)
         {
             plan.Add(new PlannedNudge(NudgeKind.Reminder, reminderAt));
         }

@@ -124,6 +124,7 @@ public sealed class OrganizerNudgeDialog(
                 : r with { InvitedRep = rep, ProposedRep = rep };
         }, cancellationToken) ?? record;
         await tracker.SyncScheduleAsync(updated, cancellationToken);
+        await tracker.ShareWithSeriesAsync(updated, cancellationToken);
         if (ask)
         {
             await notifier.SendAsync(rep, MeetingCards.RepresentativeRequest(updated, rep), cancellationToken);
@@ -172,6 +173,7 @@ public sealed class OrganizerNudgeDialog(
         }
 
         await tracker.SyncScheduleAsync(updated, cancellationToken);
+        await tracker.ShareWithSeriesAsync(updated, cancellationToken);
         await notifier.SendToLeadsAsync(MeetingCards.Waiver(updated), cancellationToken);
         return DialogResult.Reply($"Noted: \"{record.Snapshot.Title}\" needs no one from IT. Reason recorded: {reason}");
     }

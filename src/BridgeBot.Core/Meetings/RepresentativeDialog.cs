@@ -54,6 +54,7 @@ public sealed class RepresentativeDialog(
         }
 
         await tracker.SyncScheduleAsync(updated, cancellationToken);
+        await tracker.ShareWithSeriesAsync(updated, cancellationToken);
         var invited = string.Equals(updated.InvitedRep, rep, StringComparison.OrdinalIgnoreCase);
         var text = invited
             ? $"{rep} accepted and will join \"{record.Snapshot.Title}\"."
@@ -96,6 +97,7 @@ public sealed class RepresentativeDialog(
 
         var updated = await tracker.EnsureProposalAsync(declined, cancellationToken);
         await tracker.SyncScheduleAsync(updated, cancellationToken);
+        await tracker.ShareWithSeriesAsync(updated, cancellationToken);
         if (updated.IsSettled(options))
         {
             return Answer(updated, rep, $"Thanks for letting me know. \"{record.Snapshot.Title}\" is covered anyway.");

@@ -15,7 +15,8 @@ internal sealed record MeetingIngestDto(
     List<AttendeeDto>? Attendees,
     string? JoinUrl,
     bool Cancelled,
-    [property: JsonPropertyName("iCalUId")] string? ICalUId = null)
+    [property: JsonPropertyName("iCalUId")] string? ICalUId = null,
+    string? SeriesId = null)
 {
     /// <summary>The snapshot, or what is wrong with the body.</summary>
     public (MeetingSnapshot? Snapshot, IReadOnlyList<string> Errors) ToSnapshot()
@@ -82,6 +83,7 @@ internal sealed record MeetingIngestDto(
             attendees, string.IsNullOrWhiteSpace(JoinUrl) ? null : JoinUrl.Trim(), Cancelled)
         {
             ICalUId = string.IsNullOrWhiteSpace(ICalUId) ? null : ICalUId.Trim(),
+            SeriesId = string.IsNullOrWhiteSpace(SeriesId) ? null : SeriesId.Trim(),
         }, errors);
     }
 

@@ -21,7 +21,7 @@ internal enum GraphStatus
 /// <summary>The Graph calls meeting coverage needs: subscriptions, calendar events, attendees, app installation.</summary>
 internal sealed class GraphClient(HttpClient http, IGraphTokenSource tokens, IOptions<GraphOptions> options, BridgeBotMetrics metrics)
 {
-    private const string EventFields = "id,iCalUId,subject,isCancelled,isOrganizer,start,end,organizer,attendees,onlineMeeting";
+    private const string EventFields = "id,iCalUId,subject,isCancelled,isOrganizer,start,end,organizer,attendees,onlineMeeting,seriesMasterId,type";
     private GraphOptions Settings => options.Value;
 
     public async Task<(GraphStatus Status, GraphSubscription? Subscription)> CreateSubscriptionAsync(

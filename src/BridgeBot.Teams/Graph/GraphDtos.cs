@@ -36,7 +36,9 @@ internal sealed record GraphEvent(
     GraphDateTimeZone? End,
     GraphRecipient? Organizer,
     List<GraphAttendee>? Attendees,
-    GraphOnlineMeeting? OnlineMeeting);
+    GraphOnlineMeeting? OnlineMeeting,
+    string? SeriesMasterId = null,
+    string? Type = null);
 
 internal sealed record GraphEventPage(
     List<GraphEvent>? Value,

@@ -16,6 +16,12 @@ internal static class GraphEventMapper
     {
         var id = graphEvent.ICalUId ?? graphEvent.Id;
         var organizer = graphEvent.Organizer?.EmailAddress;
+        // The master of a recurring series only describes the pattern; its occurrences are the meetings.
+        if (string.Equals(graphEvent.Type, "seriesMaster", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         if (id is null || organizer?.Address is null || ParseUtc(graphEvent.Start) is not { } start || ParseUtc(graphEvent.End) is not { } end)
         {
             return null;
@@ -29,6 +35,9 @@ internal static class GraphEventMapper
             start, end, attendees, graphEvent.OnlineMeeting?.JoinUrl, graphEvent.IsCancelled)
         {
             ICalUId = graphEvent.ICalUId,
+
+            // Occurrences and exceptions of a recurring meeting name their series master; the master itself is not a meeting.
+            SeriesId = graphEvent.SeriesMasterId,
         };
     }
 

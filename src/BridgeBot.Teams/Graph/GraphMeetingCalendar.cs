@@ -16,8 +16,11 @@ internal sealed class GraphMeetingCalendar(GraphClient graph, IOptions<GraphOpti
             return CalendarChange.NotPermitted;
         }
 
+        // An occurrence of a series: the representative is invited to the whole series, through its master event.
         var organizer = meeting.Organizer.Email;
-        var (status, graphEvent) = await graph.FindEventAsync(organizer, meeting.Id, cancellationToken);
+        var (status, graphEvent) = meeting.SeriesId is { } master
+            ? await graph.GetEventAsync(organizer, master, cancellationToken)
+            : await graph.FindEventAsync(organizer, meeting.Id, cancellationToken);
         if (status != GraphStatus.Ok || graphEvent?.Id is null)
         {
             return status == GraphStatus.Forbidden ? CalendarChange.NotPermitted : CalendarChange.Failed;
