@@ -50,6 +50,13 @@ public sealed class MeetingsOptions
     /// <summary>E-mail -> Slack user id of people reached in Slack (from <c>ItTeam:Members</c>, or found by <c>users.lookupByEmail</c>).</summary>
     public Dictionary<string, string> SlackUserIds { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Whether nudges go to Slack first for everyone found there by e-mail (<c>users.lookupByEmail</c>), with Teams as the
+    /// fallback: for organizations that work in Slack. Without it Slack is used for people with only a Slack id in
+    /// <c>ItTeam:Members</c>, and for those Teams cannot reach.
+    /// </summary>
+    public bool PreferSlack { get; set; }
+
     /// <summary>API key that <c>POST /api/meetings</c> requires in <c>X-Api-Key</c>; the endpoint answers 401 without one.</summary>
     public string? IngestApiKey { get; set; }
 

@@ -20,6 +20,7 @@ public static class MeetingsServiceCollectionExtensions
         services.TryAddSingleton<ITeamsAppInstaller, NoAppInstaller>();
         services.TryAddSingleton<IPeopleDirectory, NoPeopleDirectory>();
         services.TryAddSingleton<IAttendanceReports, NoAttendanceReports>();
+        services.TryAddSingleton<ISlackPeople, NoSlackPeople>();
         services.TryAddSingleton<IMarketingRoster, ConfiguredMarketingRoster>();
         services.AddSingleton<PeopleMatcher>();
         services.AddSingleton<CoverageLedger>();

@@ -12,6 +12,11 @@ internal static class MeetingsHostExtensions
         services.AddSingleton<IValidateOptions<MeetingsOptions>, MeetingsOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MeetingsOptions>>().Value);
         services.AddItTeam();
+
+        // With Slack on, people who work there are found by e-mail (users.lookupByEmail, cached).
+        services.AddSingleton<ISlackPeople>(sp => sp.GetService<BridgeBot.Slack.Api.SlackApiClient>() is { } api
+            ? new BridgeBot.Slack.Api.SlackPeopleDirectory(api, sp.GetRequiredService<TimeProvider>())
+            : new NoSlackPeople());
         services.AddBridgeBotMeetings();
         services.AddHostedService<NudgeSchedulerService>();
         return services;
