@@ -16,6 +16,12 @@ public sealed class FakeGraph : IAsyncDisposable
     /// <summary>Event JSON by event id.</summary>
     public ConcurrentDictionary<string, string> Events { get; } = new();
 
+    /// <summary>
+    /// Online meetings by join URL: their id and attendance reports (one per session), each with the e-mail addresses
+    /// of its attendance records. A report listed with no attendees yet answers as not written.
+    /// </summary>
+    public ConcurrentDictionary<string, (string MeetingId, List<(string Id, DateTimeOffset Start, DateTimeOffset End, string[] Attendees)> Reports)> OnlineMeetings { get; } = new();
+
     /// <summary>Subscription ids Graph has forgotten (PATCH answers 404).</summary>
     public ConcurrentBag<string> Removed { get; } = [];
 
@@ -54,6 +60,24 @@ public sealed class FakeGraph : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
+
+    // The shapes of meetingAttendanceReport and attendanceRecord in Graph v1.0.
+    private static string ReportJson((string Id, DateTimeOffset Start, DateTimeOffset End, string[] Attendees) report, bool withRecords)
+    {
+        var head = "{\"id\":\"" + report.Id + "\",\"totalParticipantCount\":" + report.Attendees.Length +
+            ",\"meetingStartDateTime\":\"" + report.Start.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ") +
+            "\",\"meetingEndDateTime\":\"" + report.End.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ") + "\"";
+        if (!withRecords)
+        {
+            return head + "}";
+        }
+
+        var records = report.Attendees.Select(a => "{\"id\":\"" + a + "\",\"emailAddress\":\"" + a + "\",\"totalAttendanceInSeconds\":1200," +
+            "\"role\":\"Attendee\",\"identity\":{\"id\":\"oid-" + a.Split('@')[0] + "\",\"displayName\":\"" + a + "\",\"tenantId\":null}," +
+            "\"attendanceIntervals\":[{\"joinDateTime\":\"" + report.Start.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ") +
+            "\",\"leaveDateTime\":\"" + report.End.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ") + "\",\"durationInSeconds\":1200}]}");
+        return head + ",\"attendanceRecords\":[" + string.Join(",", records) + "]}";
+    }
 
     private CannedResponse GroupPage(string group, string query)
     {
@@ -104,6 +128,20 @@ public sealed class FakeGraph : IAsyncDisposable
                 return GroupPage(group, r.Query);
             case ("POST", ["subscriptions", _, "reauthorize"]):
                 return CannedResponse.Json("{}");
+            case ("GET", ["users", _, "onlineMeetings"]):
+                var joinUrl = Uri.UnescapeDataString(r.Query).Split("JoinWebUrl eq '").ElementAtOrDefault(1)?.Split('\'')[0];
+                var online = joinUrl is not null && OnlineMeetings.TryGetValue(joinUrl, out var m)
+                    ? "{\"id\":\"" + m.MeetingId + "\",\"joinWebUrl\":\"" + joinUrl + "\",\"subject\":\"x\"}"
+                    : string.Empty;
+                return CannedResponse.Json("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users('x')/onlineMeetings\",\"value\":[" + online + "]}");
+            case ("GET", ["users", _, "onlineMeetings", var meetingId, "attendanceReports"]):
+                var sessions = OnlineMeetings.Values.FirstOrDefault(o => o.MeetingId == meetingId).Reports ?? [];
+                return CannedResponse.Json("{\"value\":[" + string.Join(",", sessions.Select(rep => ReportJson(rep, withRecords: false))) + "]}");
+            case ("GET", ["users", _, "onlineMeetings", var reportMeeting, "attendanceReports", var reportId]):
+                var session = (OnlineMeetings.Values.FirstOrDefault(o => o.MeetingId == reportMeeting).Reports ?? []).FirstOrDefault(rep => rep.Id == reportId);
+                return session.Id is null
+                    ? CannedResponse.Json("""{"error":{"code":"NotFound"}}""", 404)
+                    : CannedResponse.Json(ReportJson(session, withRecords: true));
             case ("GET", ["users", _, "events", var eventId]):
                 return Events.TryGetValue(eventId, out var json) ? CannedResponse.Json(json) : CannedResponse.Json("""{"error":{"code":"ErrorItemNotFound"}}""", 404);
             case ("GET", ["users", _, "events"]):

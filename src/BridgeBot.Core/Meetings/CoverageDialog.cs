@@ -44,12 +44,13 @@ public sealed class CoverageDialog(CoverageLedger ledger, CoverageAudience audie
             .ToList();
         var card = new SummaryCard("Marketing meeting coverage", facts, [])
         {
-            Body = "IT accepted / IT attended, as a share of marketing meetings: per week, then per organizer.",
+            Body = "IT accepted / waived (no IT needed) / IT attended, as a share of marketing meetings: per week, then per organizer. " +
+                "IT leads: \"waivers\" lists the waived meetings with their reasons.",
         };
         var latest = report.ByWeek[0];
         return new OutboundMessage($"Coverage in week {latest.Group}: {Describe(latest)}.", card);
     }
 
     private static string Describe(CoverageRow row) => string.Create(CultureInfo.InvariantCulture,
-        $"{row.AcceptedPercent:0.#}% accepted, {row.AttendedPercent:0.#}% attended ({row.Meetings} meetings)");
+        $"{row.AcceptedPercent:0.#}% accepted, {row.WaivedPercent:0.#}% waived, {row.AttendedPercent:0.#}% attended ({row.Meetings} meetings)");
 }

@@ -40,19 +40,20 @@ public sealed class CoverageLedger(ITallyStore tallies, MeetingsOptions options,
             marks.Add(organizer + mark);
         }
 
+        // Each meeting is accepted, waived or neither, never two of them: a waived meeting that IT accepted anyway
+        // counts as accepted. Attendance is counted on its own (IT may turn up at a waived meeting).
         if (record.ItAccepted(options))
         {
             Add(Accepted);
+        }
+        else if (record.IsWaived(options))
+        {
+            Add(Waived);
         }
 
         if (record.ItAttended)
         {
             Add(Attended);
-        }
-
-        if (record.NoItReason is not null)
-        {
-            Add(Waived);
         }
 
         return marks;

@@ -8,6 +8,9 @@ public sealed record CoverageRow(string Group, int Meetings, int ItAccepted, int
 
     public double WaivedPercent => Percent(Waived);
 
+    /// <summary>Meetings neither accepted by IT nor waived.</summary>
+    public int Uncovered => Math.Max(0, Meetings - ItAccepted - Waived);
+
     public double AcceptedPercent => Percent(ItAccepted);
 
     public double AttendedPercent => Percent(ItAttended);

@@ -19,7 +19,7 @@ public sealed class NoPeopleDirectory : IPeopleDirectory
 }
 
 /// <summary>Matches platform users with people known by address, asking the directory when the ids alone do not tell.</summary>
-public sealed class PeopleMatcher(IPeopleDirectory directory, MeetingsOptions options)
+public sealed class PeopleMatcher(IPeopleDirectory directory, MeetingsOptions options, ISlackPeople? slack = null)
 {
     /// <summary>Whether <paramref name="user"/> is the person with <paramref name="email"/>.</summary>
     public async Task<bool> IsAsync(TurnUser user, string email, string? directoryId, CancellationToken cancellationToken)
@@ -27,6 +27,13 @@ public sealed class PeopleMatcher(IPeopleDirectory directory, MeetingsOptions op
         if (MeetingPeople.Is(user, email, options, directoryId))
         {
             return true;
+        }
+
+        // Slack user ids (U…, W…) carry no colon, unlike Teams ids (29:…); Slack turns carry no e-mail address.
+        if (slack is not null && user.DirectoryId is null && !user.Id.Contains(':', StringComparison.Ordinal) &&
+            await slack.FindUserIdAsync(email, cancellationToken) is { } slackId)
+        {
+            return string.Equals(slackId, user.Id, StringComparison.Ordinal);
         }
 
         return user.DirectoryId is { } oid && directoryId is null &&

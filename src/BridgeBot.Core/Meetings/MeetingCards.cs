@@ -11,6 +11,10 @@ public static class MeetingActions
     public const string NoItNeeded = "meeting.noit";
     public const string Accept = "meeting.accept";
     public const string Decline = "meeting.decline";
+    public const string Overturn = "meeting.overturn";
+    public const string Take = "meeting.take";
+    public const string LeadWaive = "meeting.leadwaive";
+    public const string CaptureRequirements = "meeting.capture";
     public const string MeetingField = "meeting";
     public const string RepField = "rep";
 }
@@ -18,6 +22,11 @@ public static class MeetingActions
 /// <summary>The channel-neutral messages of meeting coverage.</summary>
 public static class MeetingCards
 {
+    /// <summary>Why the organizer is asked to bring someone from IT.</summary>
+    public const string WhyIt =
+        "Someone from IT in the room early means the tools, data, vendors and budgets you decide on can be planned, secured and " +
+        "maintained, instead of IT learning about them after the purchase. \"Capture requirements\" starts an IT request from this meeting.";
+
     public static string When(DateTimeOffset start) =>
         start.UtcDateTime.ToString("ddd yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
@@ -38,10 +47,14 @@ public static class MeetingCards
         }
 
         actions.Add(new CardAction(MeetingActions.ChooseOther, "Choose someone else", Data(record, null)));
-        actions.Add(new CardAction(MeetingActions.NoItNeeded, "No IT needed", Data(record, null)));
+        if (record.WaiverOverturnedBy is null)
+        {
+            actions.Add(new CardAction(MeetingActions.NoItNeeded, "No IT needed", Data(record, null)));
+        }
+        actions.Add(new CardAction(MeetingActions.CaptureRequirements, "Capture requirements", Data(record, null)));
         var card = new SummaryCard(headline, facts, actions)
         {
-            Body = "Marketing meetings go better with someone from IT in the room early.",
+            Body = WhyIt,
         };
         return new OutboundMessage($"{headline}: \"{meeting.Title}\" on {When(meeting.Start)}.", card);
     }
@@ -69,6 +82,92 @@ public static class MeetingCards
         return new OutboundMessage($"You are proposed as the IT representative for \"{meeting.Title}\" on {When(meeting.Start)}.", card);
     }
 
+    /// <summary>Where the meeting stands for <paramref name="rep"/>: what a stale request card is replaced with.</summary>
+    public static SummaryCard RepresentativeStatus(MeetingRecord record, string rep, MeetingsOptions options)
+    {
+        var meeting = record.Snapshot;
+        var facts = new List<CardFact>
+        {
+            new("Meeting", meeting.Title),
+            new("When", When(meeting.Start)),
+            new("Organizer", meeting.Organizer.Name ?? meeting.Organizer.Email),
+        };
+        var covering = record.CoveredBy(options);
+        var declined = record.DeclinedBy.Contains(rep, StringComparer.OrdinalIgnoreCase);
+        var title = (meeting.Cancelled, record.NoItReason, covering, declined) switch
+        {
+            (true, _, _, _) => "This meeting was cancelled",
+            (_, { }, _, _) => "The organizer said this meeting needs no one from IT",
+            (_, _, { } who, _) when string.Equals(who, rep, StringComparison.OrdinalIgnoreCase) => "You are down for this meeting",
+            (_, _, { } who, _) => $"{who} covers this meeting",
+            (_, _, _, true) => "You declined this meeting",
+            _ => "Can you join this marketing meeting?",
+        };
+        IReadOnlyList<CardAction> actions = meeting.Cancelled || record.NoItReason is not null || covering is not null
+            ? []
+            : declined
+                ? [new CardAction(MeetingActions.Accept, "Accept after all", Data(record, rep))]
+                : [new CardAction(MeetingActions.Accept, "Accept", Data(record, rep)) { Style = ActionStyle.Primary },
+                   new CardAction(MeetingActions.Decline, "Decline", Data(record, rep))];
+        if (string.Equals(covering, rep, StringComparison.OrdinalIgnoreCase) && !meeting.Cancelled)
+        {
+            actions = [new CardAction(MeetingActions.Decline, "I can no longer join", Data(record, rep))];
+        }
+
+        return new SummaryCard(title, facts, actions);
+    }
+
+    /// <summary>
+    /// Where the meeting stands for its organizer: the nudge with the current proposal while it is uncovered, else a
+    /// card without buttons saying who covers it, that it needs no IT, or that it was cancelled.
+    /// </summary>
+    public static OutboundMessage OrganizerStatus(MeetingRecord record, MeetingsOptions options)
+    {
+        var meeting = record.Snapshot;
+        if (!record.IsSettled(options))
+        {
+            return OrganizerNudge(record, "Still no one from IT") with { UpdatesPressedCard = true };
+        }
+
+        var covering = record.CoveredBy(options);
+        var title = meeting.Cancelled ? "This meeting was cancelled"
+            : record.NoItReason is { } reason ? $"No IT needed: {reason}"
+            : covering is not null ? $"{covering} from IT covers this meeting"
+            : "This meeting is not tracked for IT coverage";
+        var card = new SummaryCard(title, [new CardFact("Meeting", meeting.Title), new CardFact("When", When(meeting.Start))], []);
+        return new OutboundMessage($"{title}: \"{meeting.Title}\" on {When(meeting.Start)}.", card) { UpdatesPressedCard = true };
+    }
+
+    /// <summary>To the IT leads: an organizer said no IT is needed; any lead may overturn it.</summary>
+    public static OutboundMessage Waiver(MeetingRecord record)
+    {
+        var meeting = record.Snapshot;
+        var card = new SummaryCard("No IT needed, says the organizer",
+        [
+            new CardFact("Meeting", meeting.Title),
+            new CardFact("When", When(meeting.Start)),
+            new CardFact("Organizer", meeting.Organizer.Name ?? meeting.Organizer.Email),
+            new CardFact("Reason", record.NoItReason ?? string.Empty),
+        ],
+        [new CardAction(MeetingActions.Overturn, "Overturn: IT should be there", Data(record, null)) { Style = ActionStyle.Danger }]);
+        return new OutboundMessage($"{record.NoItBy ?? meeting.Organizer.Email} said \"{meeting.Title}\" on {When(meeting.Start)} needs no one from IT: {record.NoItReason}", card);
+    }
+
+    /// <summary>The waived meetings of a window, with their reasons, for IT leads; up to five can be overturned from the card.</summary>
+    public static OutboundMessage Waivers(IReadOnlyList<MeetingRecord> waived)
+    {
+        if (waived.Count == 0)
+        {
+            return new OutboundMessage("No meeting is waived right now.");
+        }
+
+        var facts = waived.Select(r => new CardFact($"{r.Snapshot.Title} ({When(r.Snapshot.Start)})",
+            $"{r.NoItReason} ({r.NoItBy ?? r.Snapshot.Organizer.Email})")).ToList();
+        var actions = waived.Where(r => !r.Snapshot.Cancelled).Take(5)
+            .Select(r => new CardAction(MeetingActions.Overturn, $"Overturn: {r.Snapshot.Title}", Data(r, null))).ToList();
+        return new OutboundMessage($"{waived.Count} waived marketing meetings.", new SummaryCard("Waived: no IT needed", facts, actions));
+    }
+
     /// <summary>To the IT lead: still uncovered close to the start.</summary>
     public static OutboundMessage Escalation(MeetingRecord record)
     {
@@ -85,7 +184,11 @@ public static class MeetingCards
             facts.Add(new CardFact("Declined", string.Join(", ", record.DeclinedBy)));
         }
 
-        var card = new SummaryCard("Marketing meeting still without IT", facts, []);
+        var card = new SummaryCard("Marketing meeting still without IT", facts,
+        [
+            new CardAction(MeetingActions.Take, "I'll take it", Data(record, null)) { Style = ActionStyle.Primary },
+            new CardAction(MeetingActions.LeadWaive, "Waive", Data(record, null)),
+        ]);
         return new OutboundMessage($"\"{meeting.Title}\" starts {When(meeting.Start)} and still has no one from IT.", card);
     }
 

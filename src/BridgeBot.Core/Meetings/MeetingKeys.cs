@@ -17,6 +17,17 @@ public static class MeetingKeys
     /// <summary>Meetings starting in <paramref name="week"/>, scored by start time (ms).</summary>
     public static StateKey Week(string tenant, string week) => new($"meetings-by-start:{tenant}:{week}");
 
+    /// <summary>The waived ("no IT needed") meetings starting in <paramref name="week"/>, scored by start time (ms): what IT leads review.</summary>
+    public static StateKey Waivers(string tenant, string week) => new($"meetings-waived:{tenant}:{week}");
+
+    /// <summary>The decision taken for a recurring series: who was proposed, accepted or invited, or why no IT is needed.</summary>
+    public static StateKey Series(string tenant, string seriesId) =>
+        new($"meeting-series:{tenant}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seriesId)))}");
+
+    /// <summary>The tracked occurrences of a series, scored by start time (ms).</summary>
+    public static StateKey SeriesOccurrences(string tenant, string seriesId) =>
+        new($"meeting-occurrences:{tenant}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seriesId)))}");
+
     /// <summary>The coverage tally of the marketing meetings starting in <paramref name="week"/>.</summary>
     public static StateKey Coverage(string tenant, string week) => new($"coverage:{tenant}:{week}");
 

@@ -10,6 +10,7 @@ public static class MeetingPeople
     {
         var configuredId = options.UserIdFor(email);
         return string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase) ||
+            (options.SlackUserIds.TryGetValue(email, out var slackId) && string.Equals(user.Id, slackId, StringComparison.Ordinal)) ||
             string.Equals(user.Id, configuredId, StringComparison.OrdinalIgnoreCase) ||
             (user.DirectoryId is { } oid &&
                 (string.Equals(oid, configuredId, StringComparison.OrdinalIgnoreCase) ||

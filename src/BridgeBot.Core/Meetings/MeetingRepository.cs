@@ -55,6 +55,93 @@ public sealed class MeetingRepository(
     }
 
     /// <summary>
+    /// The meeting a snapshot describes, as read for an update: the record under the snapshot's own key (its
+    /// iCalendar uid when known), else the meeting already tracked with the same join URL and start, seen by another
+    /// source. A known meeting costs one read; a new one also claims its join URL (one write, which saves writing it
+    /// after the record and leaves no moment in which another source could start a second record for it).
+    /// </summary>
+    public async Task<(string Key, MeetingRead Read)> ResolveAsync(MeetingSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var own = await ReadForUpdateAsync(snapshot.Key, cancellationToken);
+        if (own.Stored is not null || snapshot.JoinUrl is not { Length: > 0 } joinUrl)
+        {
+            return (snapshot.Key, own);
+        }
+
+        var alias = MeetingKeys.JoinUrl(Tenant, joinUrl);
+        var claim = await store.WriteAsync(alias, Encoding.UTF8.GetBytes(snapshot.Key), ETagCondition.NotExists, LifetimeOf(snapshot.Start),
+            cancellationToken);
+        if (claim.Succeeded ||
+            await store.ReadAsync(alias, cancellationToken) is not { } held ||
+            Encoding.UTF8.GetString(held.Value) is not { } other || other == snapshot.Key)
+        {
+            return (snapshot.Key, own);
+        }
+
+        var read = await ReadForUpdateAsync(other, cancellationToken);
+        return read.Stored?.Value is { } candidate && SameMeeting(candidate.Snapshot, snapshot) ? (other, read) : (snapshot.Key, own);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="meetingKey"/> the occurrence that decides for its series, unless another occurrence
+    /// already does: returns the series' decision and whether this occurrence took it. Also lists the occurrence
+    /// under its series (index first), so that a later decision reaches it.
+    /// </summary>
+    public async Task<(bool First, SeriesDecision Decision)> JoinSeriesAsync(string seriesId, string meetingKey, DateTimeOffset start,
+        CancellationToken cancellationToken)
+    {
+        await index.AddAsync(MeetingKeys.SeriesOccurrences(Tenant, seriesId), meetingKey, start.ToUnixTimeMilliseconds(), start + options.RetainFor,
+            cancellationToken);
+        var key = MeetingKeys.Series(Tenant, seriesId);
+        var claim = await store.WriteAsync(key, new SeriesDecision(meetingKey), MeetingsJsonContext.Default.SeriesDecision, ETagCondition.NotExists,
+            options.RetainFor, cancellationToken);
+        if (claim.Succeeded)
+        {
+            return (true, new SeriesDecision(meetingKey));
+        }
+
+        var stored = await store.ReadAsync(key, MeetingsJsonContext.Default.SeriesDecision, cancellationToken);
+        return stored is null ? (true, new SeriesDecision(meetingKey)) : (stored.Value.FirstKey == meetingKey, stored.Value);
+    }
+
+    /// <summary>Stores what was decided for the series (compare-and-set, re-applied after a lost race).</summary>
+    public async Task<SeriesDecision?> DecideSeriesAsync(string seriesId, Func<SeriesDecision?, SeriesDecision?> change, CancellationToken cancellationToken)
+    {
+        var key = MeetingKeys.Series(Tenant, seriesId);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var stored = await store.ReadAsync(key, MeetingsJsonContext.Default.SeriesDecision, cancellationToken);
+            if (change(stored?.Value) is not { } next)
+            {
+                return stored?.Value;
+            }
+
+            if ((await store.WriteAsync(key, next, MeetingsJsonContext.Default.SeriesDecision, ETagCondition.For(stored), options.RetainFor,
+                    cancellationToken)).Succeeded)
+            {
+                return next;
+            }
+        }
+
+        throw new InvalidOperationException($"Series {seriesId} lost {MaxAttempts} write races in a row.");
+    }
+
+    /// <summary>The keys of the series' occurrences starting from <paramref name="from"/>, earliest first, one page.</summary>
+    public async Task<IReadOnlyList<string>> OccurrencesFromAsync(string seriesId, DateTimeOffset from, CancellationToken cancellationToken)
+    {
+        var page = await index.RangeAsync(MeetingKeys.SeriesOccurrences(Tenant, seriesId),
+            new IndexQuery(from.ToUnixTimeMilliseconds(), IndexQuery.Highest, PageSize), cancellationToken);
+        return page.Entries.Select(e => e.Member).ToList();
+    }
+
+    // A join URL alone is shared by every occurrence of a recurring Teams meeting, so it identifies one meeting
+    // only together with the start; and two meetings that both know their iCalendar uid are the same only if it is.
+    private static bool SameMeeting(MeetingSnapshot tracked, MeetingSnapshot seen) =>
+        tracked.Start == seen.Start && !tracked.Cancelled &&
+        string.Equals(tracked.JoinUrl?.Trim(), seen.JoinUrl?.Trim(), StringComparison.Ordinal) &&
+        (tracked.ICalUId is null || seen.ICalUId is null || string.Equals(tracked.ICalUId, seen.ICalUId, StringComparison.Ordinal));
+
+    /// <summary>
     /// Applies <paramref name="change"/> to the current record (null when untracked) and stores the result with
     /// compare-and-set, re-reading and re-applying after a lost race. Returning null, or the same instance, leaves
     /// the record as it is. Returns what is stored afterwards.
@@ -96,6 +183,13 @@ public sealed class MeetingRepository(
                     CoverageLedger.WeekEnd(newWeek) + options.RetainFor, cancellationToken);
             }
 
+            var waived = next.NoItReason is not null;
+            if (waived && (before?.NoItReason is null || oldWeek != newWeek || before.Snapshot.Start != next.Snapshot.Start))
+            {
+                await index.AddAsync(MeetingKeys.Waivers(Tenant, newWeek), meetingKey, next.Snapshot.Start.ToUnixTimeMilliseconds(),
+                    CoverageLedger.WeekEnd(newWeek) + options.RetainFor, cancellationToken);
+            }
+
             var write = await store.WriteAsync(key, next, MeetingsJsonContext.Default.MeetingRecord, ETagCondition.For(stored),
                 LifetimeOf(next), cancellationToken);
             if (!write.Succeeded)
@@ -134,6 +228,28 @@ public sealed class MeetingRepository(
             .ToList();
         var records = await CheckedAsync(entries, cancellationToken);
         return records.Where(r => r.Snapshot.Start >= from && r.Snapshot.Start <= to).OrderBy(r => r.Snapshot.Start).ToList();
+    }
+
+    /// <summary>
+    /// The waived meetings starting in the ISO weeks from <paramref name="from"/> to <paramref name="to"/>, earliest
+    /// first, at most <paramref name="limit"/>: one index page per week and one batched read of the records. Entries
+    /// whose record is no longer waived (overturned, or a host died before removing the entry) are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<MeetingRecord>> WaivedBetweenAsync(
+        DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
+    {
+        var weeks = new List<string>();
+        for (var at = from; string.CompareOrdinal(RotationPlanner.WeekOf(at), RotationPlanner.WeekOf(to)) <= 0 && weeks.Count < CoverageLedger.MaxWeeks;
+             at = at.AddDays(7))
+        {
+            weeks.Add(RotationPlanner.WeekOf(at));
+        }
+
+        var query = new IndexQuery(from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), Math.Clamp(limit, 1, PageSize));
+        var pages = await Task.WhenAll(weeks.Select(w => index.RangeAsync(MeetingKeys.Waivers(Tenant, w), query, cancellationToken)));
+        var keys = pages.SelectMany(p => p.Entries).OrderBy(e => e.Score).Select(e => e.Member).Distinct(StringComparer.Ordinal).Take(query.Limit).ToList();
+        var records = await GetManyAsync(keys, cancellationToken);
+        return records.OfType<MeetingRecord>().Where(r => r.NoItReason is not null).OrderBy(r => r.Snapshot.Start).ToList();
     }
 
     /// <summary>
@@ -213,22 +329,30 @@ public sealed class MeetingRepository(
             await ledger.CountAsync(newWeek, meetingKey, next, cancellationToken);
         }
 
+        if (before?.NoItReason is not null && (next.NoItReason is null || oldWeek != newWeek))
+        {
+            await index.RemoveAsync(MeetingKeys.Waivers(Tenant, oldWeek!), meetingKey, cancellationToken);
+        }
+
         if (oldWeek is not null && oldWeek != newWeek)
         {
             await ledger.CountAsync(oldWeek, meetingKey, null, cancellationToken);
             await index.RemoveAsync(MeetingKeys.Week(Tenant, oldWeek), meetingKey, cancellationToken);
         }
 
-        if (next.Snapshot.JoinUrl is { Length: > 0 } joinUrl && joinUrl != before?.Snapshot.JoinUrl)
+        // A new meeting claimed its join URL before it was written (ResolveAsync).
+        if (before is not null && next.Snapshot.JoinUrl is { Length: > 0 } joinUrl && joinUrl != before.Snapshot.JoinUrl)
         {
             await store.WriteAsync(MeetingKeys.JoinUrl(Tenant, joinUrl), Encoding.UTF8.GetBytes(meetingKey), ETagCondition.Any,
                 LifetimeOf(next), cancellationToken);
         }
     }
 
-    private TimeSpan LifetimeOf(MeetingRecord record)
+    private TimeSpan LifetimeOf(MeetingRecord record) => LifetimeOf(record.Snapshot.Start);
+
+    private TimeSpan LifetimeOf(DateTimeOffset start)
     {
-        var left = record.Snapshot.Start + options.RetainFor - time.GetUtcNow();
+        var left = start + options.RetainFor - time.GetUtcNow();
         return left < MinimumLifetime ? MinimumLifetime : left;
     }
 }

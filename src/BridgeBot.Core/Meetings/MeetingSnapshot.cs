@@ -17,8 +17,27 @@ public sealed record MeetingSnapshot(
     string? JoinUrl = null,
     bool Cancelled = false)
 {
-    /// <summary>The key under which the meeting is tracked: source and id together, so two sources never collide.</summary>
-    public string Key => $"{Source}:{Id}";
+    /// <summary>
+    /// The iCalendar uid (Graph <c>iCalUId</c>): the same in every attendee's calendar and in every source that
+    /// knows it, so it identifies one meeting across sources. Null when the source does not know it.
+    /// </summary>
+    public string? ICalUId { get; init; }
+
+    /// <summary>
+    /// The series this meeting is one occurrence of (Graph <c>seriesMasterId</c>), or null for a single meeting. The
+    /// series is one decision (one nudge, one representative), while coverage counts per occurrence.
+    /// </summary>
+    public string? SeriesId { get; init; }
+
+    /// <summary>
+    /// The key under which the meeting is tracked: the iCalendar uid when known (as <c>graph:{uid}</c>, the key Graph
+    /// meetings always had), so every source that knows it finds the same record; otherwise source and id together,
+    /// so two sources never collide.
+    /// </summary>
+    public string Key => ICalUId is { Length: > 0 } uid ? $"{ICalSource}:{uid}" : $"{Source}:{Id}";
+
+    /// <summary>The prefix of keys made from an iCalendar uid.</summary>
+    public const string ICalSource = "graph";
 
     /// <summary>Whether <paramref name="other"/> says the same, attendee by attendee (record equality compares the lists by reference).</summary>
     public bool SameAs(MeetingSnapshot other) =>

@@ -7,4 +7,5 @@ using System.Text.Json.Serialization;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(MeetingRecord))]
 [JsonSerializable(typeof(RotationState))]
+[JsonSerializable(typeof(SeriesDecision))]
 internal sealed partial class MeetingsJsonContext : JsonSerializerContext;

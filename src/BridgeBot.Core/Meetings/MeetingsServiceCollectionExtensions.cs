@@ -19,6 +19,8 @@ public static class MeetingsServiceCollectionExtensions
         services.TryAddSingleton<IMeetingCalendar, NoCalendarAccess>();
         services.TryAddSingleton<ITeamsAppInstaller, NoAppInstaller>();
         services.TryAddSingleton<IPeopleDirectory, NoPeopleDirectory>();
+        services.TryAddSingleton<IAttendanceReports, NoAttendanceReports>();
+        services.TryAddSingleton<ISlackPeople, NoSlackPeople>();
         services.TryAddSingleton<IMarketingRoster, ConfiguredMarketingRoster>();
         services.AddSingleton<PeopleMatcher>();
         services.AddSingleton<CoverageLedger>();
@@ -38,6 +40,9 @@ public static class MeetingsServiceCollectionExtensions
         services.AddSingleton<IDialog, RepresentativeDialog>();
         services.AddSingleton<IDialog, MeetingAttendanceDialog>();
         services.AddSingleton<IDialog, CoverageDialog>();
+        services.AddSingleton<IDialog, WaiverReviewDialog>();
+        services.AddSingleton<IDialog, EscalationDialog>();
+        services.AddSingleton<IDialog, CaptureRequirementsDialog>();
         return services;
     }
 }

@@ -65,12 +65,19 @@ public sealed class OrganizerNudgeDialog(
         }
 
         var action = context.Turn.Payload is ActionInvoked act ? act.ActionId : ((FormSubmitted)context.Turn.Payload).FormId;
+
+        // A card pressed after the meeting was covered, waived or cancelled answers with where it stands now.
+        if (record.IsSettled(options))
+        {
+            return DialogResult.Reply(MeetingCards.OrganizerStatus(record, options));
+        }
+
         return (action, isForm) switch
         {
             (MeetingActions.Invite, _) => await InviteAsync(record, values.Get(MeetingActions.RepField), cancellationToken),
             (MeetingActions.ChooseOther, false) => ShowChooser(record),
             (MeetingActions.ChooseOther, true) => await ChosenAsync(record, values, cancellationToken),
-            (MeetingActions.NoItNeeded, false) => DialogResult.ShowForm(FormView.Blank(NoItForm, record.Key)),
+            (MeetingActions.NoItNeeded, false) when record.WaiverOverturnedBy is null => DialogResult.ShowForm(FormView.Blank(NoItForm, record.Key)),
             _ => await NoItNeededAsync(context, record, values, cancellationToken),
         };
     }
@@ -99,12 +106,26 @@ public sealed class OrganizerNudgeDialog(
             return DialogResult.Reply("That is not one of the IT representatives; choose someone else from the list.");
         }
 
-        var wasAsked = string.Equals(record.ProposedRep, rep, StringComparison.OrdinalIgnoreCase) ||
-            string.Equals(record.AcceptedRep, rep, StringComparison.OrdinalIgnoreCase);
-        var updated = await meetings.UpdateAsync(record.Key, r => r is null ? null : r with { InvitedRep = rep, ProposedRep = rep }, cancellationToken)
-            ?? record;
+        if (record.DeclinedBy.Contains(rep, StringComparer.OrdinalIgnoreCase))
+        {
+            var current = MeetingCards.OrganizerStatus(record, options);
+            return DialogResult.Reply(current with { Text = $"{rep} declined this meeting; choose someone else. {current.Text}" });
+        }
+
+        // Whether to ask the representative is decided on the record as written: pressing Invite twice, or on two
+        // hosts at once, asks once.
+        var ask = false;
+        var updated = await meetings.UpdateAsync(record.Key, r =>
+        {
+            ask = r is not null && !string.Equals(r.ProposedRep, rep, StringComparison.OrdinalIgnoreCase) &&
+                !string.Equals(r.AcceptedRep, rep, StringComparison.OrdinalIgnoreCase);
+            return r is null || (string.Equals(r.InvitedRep, rep, StringComparison.OrdinalIgnoreCase) && !ask)
+                ? null
+                : r with { InvitedRep = rep, ProposedRep = rep };
+        }, cancellationToken) ?? record;
         await tracker.SyncScheduleAsync(updated, cancellationToken);
-        if (!wasAsked)
+        await tracker.ShareWithSeriesAsync(updated, cancellationToken);
+        if (ask)
         {
             await notifier.SendAsync(rep, MeetingCards.RepresentativeRequest(updated, rep), cancellationToken);
         }
@@ -128,6 +149,11 @@ public sealed class OrganizerNudgeDialog(
     private async Task<DialogResult> NoItNeededAsync(
         TurnContext context, MeetingRecord record, FormValues values, CancellationToken cancellationToken)
     {
+        if (record.WaiverOverturnedBy is { } lead)
+        {
+            return DialogResult.Reply($"{lead} from IT asked for someone from IT at \"{record.Snapshot.Title}\", so it cannot be waived again.");
+        }
+
         var errors = FormValidator.Validate(NoItForm, values, new FormValidationContext(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
         if (errors.Count > 0)
         {
@@ -135,10 +161,20 @@ public sealed class OrganizerNudgeDialog(
         }
 
         var reason = values.Get(ReasonField)!;
-        var updated = await meetings.UpdateAsync(
-            record.Key, r => r is null ? null : r with { NoItReason = reason, NoItBy = MeetingPeople.Describe(context.Turn.User) }, cancellationToken)
-            ?? record;
+        var recorded = false;
+        var updated = await meetings.UpdateAsync(record.Key, r =>
+        {
+            recorded = r is not null && r.NoItReason is null && r.WaiverOverturnedBy is null;
+            return recorded ? r! with { NoItReason = reason, NoItBy = MeetingPeople.Describe(context.Turn.User) } : null;
+        }, cancellationToken) ?? record;
+        if (!recorded)
+        {
+            return DialogResult.Reply(MeetingCards.OrganizerStatus(updated, options));
+        }
+
         await tracker.SyncScheduleAsync(updated, cancellationToken);
+        await tracker.ShareWithSeriesAsync(updated, cancellationToken);
+        await notifier.SendToLeadsAsync(MeetingCards.Waiver(updated), cancellationToken);
         return DialogResult.Reply($"Noted: \"{record.Snapshot.Title}\" needs no one from IT. Reason recorded: {reason}");
     }
 }

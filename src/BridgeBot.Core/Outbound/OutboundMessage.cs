@@ -9,6 +9,12 @@ public sealed record OutboundMessage(string Text, SummaryCard? Card = null)
 {
     /// <summary>Whether only the addressed user should see it (Slack ephemeral); channels without that send it normally.</summary>
     public bool Private { get; init; }
+
+    /// <summary>
+    /// Whether this answer to a button replaces the card whose button was pressed (Teams refreshes the card in place,
+    /// Slack calls <c>chat.update</c>) rather than arriving as a new message: for cards that show a live state.
+    /// </summary>
+    public bool UpdatesPressedCard { get; init; }
 }
 
 /// <summary>A card-like summary: a title, optional body text, label/value facts, and buttons.</summary>

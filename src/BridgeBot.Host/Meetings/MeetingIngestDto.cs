@@ -14,7 +14,9 @@ internal sealed record MeetingIngestDto(
     DateTimeOffset? End,
     List<AttendeeDto>? Attendees,
     string? JoinUrl,
-    bool Cancelled)
+    bool Cancelled,
+    [property: JsonPropertyName("iCalUId")] string? ICalUId = null,
+    string? SeriesId = null)
 {
     /// <summary>The snapshot, or what is wrong with the body.</summary>
     public (MeetingSnapshot? Snapshot, IReadOnlyList<string> Errors) ToSnapshot()
@@ -61,6 +63,11 @@ internal sealed record MeetingIngestDto(
             attendees.Add(new MeetingAttendee(new MeetingPerson(attendee.Email.Trim(), attendee.Name), response));
         }
 
+        if (ICalUId is { Length: > 1024 })
+        {
+            errors.Add("iCalUId must be at most 1024 characters.");
+        }
+
         if (Source is { } source && (source.Length > 40 || source.Contains(':', StringComparison.Ordinal)))
         {
             errors.Add("source must be at most 40 characters without ':'.");
@@ -73,7 +80,11 @@ internal sealed record MeetingIngestDto(
 
         var organizer = new MeetingPerson(Organizer!.Email!.Trim(), Organizer.Name, Organizer.DirectoryId);
         return (new MeetingSnapshot(Id!, string.IsNullOrWhiteSpace(Source) ? "api" : Source.Trim(), Title!, organizer, Start!.Value, End!.Value,
-            attendees, JoinUrl, Cancelled), errors);
+            attendees, string.IsNullOrWhiteSpace(JoinUrl) ? null : JoinUrl.Trim(), Cancelled)
+        {
+            ICalUId = string.IsNullOrWhiteSpace(ICalUId) ? null : ICalUId.Trim(),
+            SeriesId = string.IsNullOrWhiteSpace(SeriesId) ? null : SeriesId.Trim(),
+        }, errors);
     }
 
     private static void Require(string? value, string name, List<string> errors)

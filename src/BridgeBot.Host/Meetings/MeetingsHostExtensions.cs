@@ -11,6 +11,12 @@ internal static class MeetingsHostExtensions
         services.AddOptions<MeetingsOptions>().BindConfiguration(MeetingsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MeetingsOptions>, MeetingsOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MeetingsOptions>>().Value);
+        services.AddItTeam();
+
+        // With Slack on, people who work there are found by e-mail (users.lookupByEmail, cached).
+        services.AddSingleton<ISlackPeople>(sp => sp.GetService<BridgeBot.Slack.Api.SlackApiClient>() is { } api
+            ? new BridgeBot.Slack.Api.SlackPeopleDirectory(api, sp.GetRequiredService<TimeProvider>())
+            : new NoSlackPeople());
         services.AddBridgeBotMeetings();
         services.AddHostedService<NudgeSchedulerService>();
         services.AddHostedService<MeetingReconcileService>();
@@ -52,7 +58,12 @@ internal sealed class MeetingsOptionsValidator : IValidateOptions<MeetingsOption
 
         if (options.ItRepresentatives.Count > 0 && string.IsNullOrWhiteSpace(options.TenantId))
         {
-            errors.Add("Meetings:TenantId is required when Meetings:ItRepresentatives is set (nudges go to Teams users of that tenant).");
+            errors.Add("Meetings:TenantId is required when the IT team (ItTeam:Members) is set (nudges go to Teams users of that tenant).");
+        }
+
+        if (options.ItLeadsChannel is { } leads && (string.IsNullOrWhiteSpace(leads.ConversationId) || string.IsNullOrWhiteSpace(leads.TenantId)))
+        {
+            errors.Add("Meetings:ItLeadsChannel needs Platform (Teams or Slack), TenantId (Entra tenant or Slack workspace id) and ConversationId.");
         }
 
         if (!string.IsNullOrWhiteSpace(options.MarketingGroupId) && !Guid.TryParse(options.MarketingGroupId, out _))

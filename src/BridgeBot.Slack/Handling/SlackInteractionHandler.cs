@@ -166,6 +166,12 @@ public sealed class SlackInteractionHandler(
             case FormErrorsResult { View: var view }:
                 await OpenFormAsync(turn, payload, view, inMessage ? channelId : null, pressed, ct);
                 break;
+            case ReplyResult { Message: { UpdatesPressedCard: true } message } when payload.Container is { Type: "message", MessageTs: { Length: > 0 } ts } &&
+                                                                              channelId is not null:
+                // The card shows a live state: replace the one whose button was pressed, as Teams refreshes it in place.
+                var replacement = MessageRenderer.Render(message);
+                await api.UpdateMessageAsync(new ChatUpdateRequest(channelId, ts, replacement.Text) { Blocks = replacement.Blocks }, ct);
+                break;
             case ReplyResult { Message: var message } when inMessage:
                 await ReplyInChannelAsync(channelId!, turn.User.Id, message, ct);
                 break;

@@ -37,7 +37,9 @@ public static class CardMarkdown
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            var listMarker = (lineStart && c is '-' or '+') || (leadingDigits && c == '.');
+            // "12. item" opens a list, "22.2%" does not: only a dot followed by a blank or the end of the line counts.
+            var listMarker = (lineStart && c is '-' or '+') ||
+                (leadingDigits && c == '.' && (i + 1 == text.Length || text[i + 1] is ' ' or '\t' or '\n' or '\r'));
             if (listMarker || Specials.Contains(c, StringComparison.Ordinal))
             {
                 builder ??= new StringBuilder(text.Length + 8).Append(text, 0, i);

@@ -23,9 +23,14 @@ internal sealed class GraphChangeProcessor(GraphClient graph, MeetingTracker tra
             var (status, graphEvent) = await graph.GetEventAsync(mailbox, eventId, cancellationToken);
             if (status == GraphStatus.Ok && graphEvent is not null && GraphEventMapper.ToSnapshot(graphEvent) is { } snapshot)
             {
-                await store.WriteAsync(EventKey(eventId), System.Text.Encoding.UTF8.GetBytes(snapshot.Id), ETagCondition.Any,
-                    EventIndexLifetime, cancellationToken);
-                await tracker.ObserveAsync(snapshot, cancellationToken);
+                await RememberAsync(eventId, snapshot.Key, cancellationToken);
+                var record = await tracker.ObserveAsync(snapshot, cancellationToken);
+                if (record.Key != snapshot.Key)
+                {
+                    // Tracked under the key another source gave it first: a later deletion must find that record.
+                    await RememberAsync(eventId, record.Key, cancellationToken);
+                }
+
                 return;
             }
 
@@ -37,11 +42,19 @@ internal sealed class GraphChangeProcessor(GraphClient graph, MeetingTracker tra
 
         // Deleted (or gone by the time we asked): Graph no longer tells us which meeting it was, the index does.
         if ((await store.ReadAsync(EventKey(eventId), cancellationToken) ?? await store.ReadAsync(LegacyEventKey(eventId), cancellationToken)) is { } indexed &&
-            await meetings.GetAsync($"{GraphEventMapper.Source}:{System.Text.Encoding.UTF8.GetString(indexed.Value)}", cancellationToken) is { } record)
+            await FindAsync(System.Text.Encoding.UTF8.GetString(indexed.Value), cancellationToken) is { } tracked)
         {
-            await tracker.ObserveAsync(record.Snapshot with { Cancelled = true }, cancellationToken);
+            await tracker.ObserveAsync(tracked.Snapshot with { Cancelled = true }, cancellationToken);
         }
     }
+
+    private Task<StateWriteResult> RememberAsync(string eventId, string meetingKey, CancellationToken cancellationToken) =>
+        store.WriteAsync(EventKey(eventId), System.Text.Encoding.UTF8.GetBytes(meetingKey), ETagCondition.Any, EventIndexLifetime, cancellationToken);
+
+    // Entries hold the meeting's key; entries of earlier releases hold only the iCalendar uid of a Graph meeting.
+    private async Task<MeetingRecord?> FindAsync(string indexed, CancellationToken cancellationToken) =>
+        (indexed.Contains(':', StringComparison.Ordinal) ? await meetings.GetAsync(indexed, cancellationToken) : null) ??
+        await meetings.GetAsync($"{GraphEventMapper.Source}:{indexed}", cancellationToken);
 
     // Graph sends resources like "Users/{user-id}/Events/{event-id}".
     internal static bool TryParseResource(string? resource, out string mailbox, out string eventId)

@@ -37,7 +37,7 @@ internal sealed partial class GraphClient(HttpClient http, IOptions<GraphOptions
         "microsoft.graph.user", "teamwork", "installedApps", "appCatalogs", "teamsApps",
     };
 
-    private const string EventFields = "id,iCalUId,subject,isCancelled,isOrganizer,start,end,organizer,attendees,onlineMeeting";
+    private const string EventFields = "id,iCalUId,subject,isCancelled,isOrganizer,start,end,organizer,attendees,onlineMeeting,seriesMasterId,type";
     private GraphOptions Settings => options.Value;
 
     public async Task<(GraphStatus Status, GraphSubscription? Subscription)> CreateSubscriptionAsync(
@@ -61,6 +61,34 @@ internal sealed partial class GraphClient(HttpClient http, IOptions<GraphOptions
         SendAsync<object, GraphEvent>(HttpMethod.Get,
             $"users/{Uri.EscapeDataString(mailbox)}/events/{Uri.EscapeDataString(eventId)}?$select={EventFields}",
             null, null, GraphJsonContext.Default.GraphEvent, cancellationToken);
+
+    /// <summary>The organizer's online meeting with this join URL (<c>GET /users/{id}/onlineMeetings?$filter=JoinWebUrl eq '…'</c>).</summary>
+    public async Task<(GraphStatus Status, string? MeetingId)> FindOnlineMeetingAsync(string organizer, string joinUrl, CancellationToken cancellationToken)
+    {
+        var filter = Uri.EscapeDataString($"JoinWebUrl eq '{joinUrl.Replace("'", "''", StringComparison.Ordinal)}'");
+        var (status, page) = await SendAsync<object, GraphOnlineMeetingPage>(HttpMethod.Get,
+            $"users/{Uri.EscapeDataString(organizer)}/onlineMeetings?$filter={filter}", null, null,
+            GraphJsonContext.Default.GraphOnlineMeetingPage, cancellationToken);
+        var id = page?.Value?.FirstOrDefault()?.Id;
+        return status == GraphStatus.Ok && id is null ? (GraphStatus.NotFound, null) : (status, id);
+    }
+
+    /// <summary>The online meeting's attendance reports, one per session (Graph keeps the latest 50).</summary>
+    public async Task<(GraphStatus Status, List<GraphAttendanceReport> Reports)> ListAttendanceReportsAsync(
+        string organizer, string meetingId, CancellationToken cancellationToken)
+    {
+        var (status, page) = await SendAsync<object, GraphAttendanceReportPage>(HttpMethod.Get,
+            $"users/{Uri.EscapeDataString(organizer)}/onlineMeetings/{Uri.EscapeDataString(meetingId)}/attendanceReports", null, null,
+            GraphJsonContext.Default.GraphAttendanceReportPage, cancellationToken);
+        return (status, page?.Value ?? []);
+    }
+
+    /// <summary>One attendance report with its records (<c>$expand=attendanceRecords</c>).</summary>
+    public Task<(GraphStatus Status, GraphAttendanceReport? Report)> GetAttendanceReportAsync(
+        string organizer, string meetingId, string reportId, CancellationToken cancellationToken) =>
+        SendAsync<object, GraphAttendanceReport>(HttpMethod.Get,
+            $"users/{Uri.EscapeDataString(organizer)}/onlineMeetings/{Uri.EscapeDataString(meetingId)}/attendanceReports/{Uri.EscapeDataString(reportId)}?$expand=attendanceRecords",
+            null, null, GraphJsonContext.Default.GraphAttendanceReport, cancellationToken);
 
     /// <summary>The mailbox's copy of the meeting with this iCalendar uid (the same in every attendee's calendar).</summary>
     public async Task<(GraphStatus Status, GraphEvent? Event)> FindEventAsync(string mailbox, string iCalUId, CancellationToken cancellationToken)

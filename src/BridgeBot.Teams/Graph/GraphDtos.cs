@@ -36,7 +36,9 @@ internal sealed record GraphEvent(
     GraphDateTimeZone? End,
     GraphRecipient? Organizer,
     List<GraphAttendee>? Attendees,
-    GraphOnlineMeeting? OnlineMeeting);
+    GraphOnlineMeeting? OnlineMeeting,
+    string? SeriesMasterId = null,
+    string? Type = null);
 
 internal sealed record GraphEventPage(
     List<GraphEvent>? Value,
@@ -58,6 +60,17 @@ internal sealed record GraphNotification(
 internal sealed record GraphNotificationBatch(List<GraphNotification>? Value);
 
 internal sealed record GraphUser(string? Id);
+
+internal sealed record GraphOnlineMeetingInfo(string? Id, string? JoinWebUrl);
+
+internal sealed record GraphOnlineMeetingPage(List<GraphOnlineMeetingInfo>? Value);
+
+internal sealed record GraphAttendanceRecord(string? EmailAddress, string? Role, int? TotalAttendanceInSeconds);
+
+internal sealed record GraphAttendanceReport(
+    string? Id, DateTimeOffset? MeetingStartDateTime, DateTimeOffset? MeetingEndDateTime, List<GraphAttendanceRecord>? AttendanceRecords);
+
+internal sealed record GraphAttendanceReportPage(List<GraphAttendanceReport>? Value);
 
 internal sealed record GraphGroupMember(string? Mail, string? UserPrincipalName);
 
@@ -90,6 +103,9 @@ internal sealed record StoredGroupRoster(string GroupId, List<GraphGroupMember> 
 [JsonSerializable(typeof(GraphNotificationBatch))]
 [JsonSerializable(typeof(GraphAppInstall))]
 [JsonSerializable(typeof(GraphUser))]
+[JsonSerializable(typeof(GraphOnlineMeetingPage))]
+[JsonSerializable(typeof(GraphAttendanceReport))]
+[JsonSerializable(typeof(GraphAttendanceReportPage))]
 [JsonSerializable(typeof(GraphGroupMemberPage))]
 [JsonSerializable(typeof(SubscriptionTable))]
 [JsonSerializable(typeof(StoredGroupRoster))]

@@ -16,6 +16,12 @@ internal static class GraphEventMapper
     {
         var id = graphEvent.ICalUId ?? graphEvent.Id;
         var organizer = graphEvent.Organizer?.EmailAddress;
+        // The master of a recurring series only describes the pattern; its occurrences are the meetings.
+        if (string.Equals(graphEvent.Type, "seriesMaster", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         if (id is null || organizer?.Address is null || ParseUtc(graphEvent.Start) is not { } start || ParseUtc(graphEvent.End) is not { } end)
         {
             return null;
@@ -26,7 +32,13 @@ internal static class GraphEventMapper
             .Select(a => new MeetingAttendee(new MeetingPerson(a.EmailAddress!.Address!, a.EmailAddress.Name), Response(a.Status?.Response)))
             .ToList();
         return new MeetingSnapshot(id, Source, graphEvent.Subject ?? "(no title)", new MeetingPerson(organizer.Address, organizer.Name),
-            start, end, attendees, graphEvent.OnlineMeeting?.JoinUrl, graphEvent.IsCancelled);
+            start, end, attendees, graphEvent.OnlineMeeting?.JoinUrl, graphEvent.IsCancelled)
+        {
+            ICalUId = graphEvent.ICalUId,
+
+            // Occurrences and exceptions of a recurring meeting name their series master; the master itself is not a meeting.
+            SeriesId = graphEvent.SeriesMasterId,
+        };
     }
 
     public static AttendeeResponse Response(string? graphResponse) =>

@@ -16,8 +16,11 @@ internal sealed class GraphMeetingCalendar(GraphClient graph, IOptions<GraphOpti
             return CalendarChange.NotPermitted;
         }
 
+        // An occurrence of a series: the representative is invited to the whole series, through its master event.
         var organizer = meeting.Organizer.Email;
-        var (status, graphEvent) = await graph.FindEventAsync(organizer, meeting.Id, cancellationToken);
+        var (status, graphEvent) = meeting.SeriesId is { } master
+            ? await graph.GetEventAsync(organizer, master, cancellationToken)
+            : await graph.FindEventAsync(organizer, meeting.Id, cancellationToken);
         if (status != GraphStatus.Ok || graphEvent?.Id is null)
         {
             return status == GraphStatus.Forbidden ? CalendarChange.NotPermitted : CalendarChange.Failed;
@@ -74,4 +77,57 @@ internal sealed class GraphTeamsAppInstaller(GraphClient graph, IOptions<GraphOp
     public async Task<bool> TryInstallForAsync(string userId, CancellationToken cancellationToken) =>
         options.Value.TeamsAppCatalogId is { Length: > 0 } appId &&
         await graph.InstallAppForUserAsync(userId, appId, cancellationToken) == GraphStatus.Ok;
+}
+
+/// <summary>
+/// Who attended an online meeting, from its Graph attendance reports (needs <c>OnlineMeetingArtifact.Read.All</c> and
+/// an application access policy for the organizers). A recurring meeting has one report per session: the ones that
+/// overlap this occurrence count.
+/// </summary>
+internal sealed class GraphAttendanceReports(GraphClient graph) : IAttendanceReports
+{
+    private static readonly TimeSpan Slack = TimeSpan.FromHours(1);
+
+    public async Task<AttendanceReport> ReadAsync(MeetingSnapshot meeting, CancellationToken cancellationToken)
+    {
+        if (meeting.JoinUrl is not { Length: > 0 } joinUrl)
+        {
+            return AttendanceReport.Unavailable;
+        }
+
+        var organizer = meeting.Organizer.Email;
+        var (found, meetingId) = await graph.FindOnlineMeetingAsync(organizer, joinUrl, cancellationToken);
+        if (found != GraphStatus.Ok || meetingId is null)
+        {
+            return found is GraphStatus.Failed ? AttendanceReport.NotYet : AttendanceReport.Unavailable;
+        }
+
+        var (listed, reports) = await graph.ListAttendanceReportsAsync(organizer, meetingId, cancellationToken);
+        if (listed != GraphStatus.Ok)
+        {
+            return listed is GraphStatus.Failed ? AttendanceReport.NotYet : AttendanceReport.Unavailable;
+        }
+
+        var sessions = reports.Where(r => r.Id is not null &&
+            (r.MeetingStartDateTime is not { } from || from <= meeting.End + Slack) &&
+            (r.MeetingEndDateTime is not { } to || to >= meeting.Start - Slack)).ToList();
+        if (sessions.Count == 0)
+        {
+            return AttendanceReport.NotYet;
+        }
+
+        var attendees = new List<string>();
+        foreach (var session in sessions)
+        {
+            var (read, report) = await graph.GetAttendanceReportAsync(organizer, meetingId, session.Id!, cancellationToken);
+            if (read != GraphStatus.Ok || report is null)
+            {
+                return AttendanceReport.NotYet;
+            }
+
+            attendees.AddRange((report.AttendanceRecords ?? []).Select(r => r.EmailAddress).OfType<string>());
+        }
+
+        return new AttendanceReport(AttendanceReportStatus.Read, attendees.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+    }
 }

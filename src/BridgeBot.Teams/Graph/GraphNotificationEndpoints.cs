@@ -98,7 +98,7 @@ public static partial class GraphNotificationEndpoints
         presented is not null &&
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 
-    [LoggerMessage(EventId = 640, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 603, Level = LogLevel.Warning,
         Message = "Graph notifications ignored: {WrongClientState} with a wrong clientState, {NotOurs} for a subscription or mailbox this deployment does not watch.")]
     private static partial void LogIgnored(ILogger logger, int wrongClientState, int notOurs);
 }

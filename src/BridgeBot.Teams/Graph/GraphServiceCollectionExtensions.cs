@@ -30,6 +30,7 @@ public static class GraphServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IMeetingCalendar, GraphMeetingCalendar>());
         services.Replace(ServiceDescriptor.Singleton<ITeamsAppInstaller, GraphTeamsAppInstaller>());
         services.Replace(ServiceDescriptor.Singleton<IPeopleDirectory, GraphPeopleDirectory>());
+        services.Replace(ServiceDescriptor.Singleton<IAttendanceReports, GraphAttendanceReports>());
         services.AddHostedService<GraphRosterStartup>();
         services.AddHostedService<GraphNotificationWorker>();
         services.AddHostedService<GraphSubscriptionService>();

@@ -41,8 +41,48 @@ public sealed class MeetingDialogTests
         await _h.ObserveAsync(Meeting(attendees: Attendee(Reps[0], AttendeeResponse.Declined)));
 
         Assert.Single(_h.Channel.To(Reps[1]));
-        Assert.Equal($"{Reps[0]} declined; proposing {Reps[1]} instead", _h.Channel.To(Marketer)[^1].Message.Card!.Title);
+        Assert.Equal($"{Reps[0]} declined in the calendar; proposing {Reps[1]} instead", _h.Channel.To(Marketer)[^1].Message.Card!.Title);
         Assert.Equal(2, _h.Channel.To(Marketer).Count);
+    }
+
+    [Fact]
+    public async Task CalendarDecline_AfterAcceptInBot_UncoversAsksNextRepAndTellsOrganizerOnce()
+    {
+        var record = await NudgedMeetingAsync();
+        await _h.PressAsync(_h.Representative, Reps[0], Action(MeetingActions.Accept, record.Key, Reps[0]));
+        var organizerMessages = _h.Channel.To(Marketer).Count;
+
+        await _h.ObserveAsync(Meeting(attendees: Attendee(Reps[0], AttendeeResponse.Declined)));
+        await _h.ObserveAsync(Meeting(attendees: Attendee(Reps[0], AttendeeResponse.Declined)));
+
+        var stored = (await _h.Meetings.GetAsync(record.Key, default))!;
+        Assert.Null(stored.AcceptedRep);
+        Assert.False(stored.HasIt(_h.Options));
+        Assert.Equal(Reps[1], stored.ProposedRep);
+        Assert.Single(_h.Channel.To(Reps[1]));
+        Assert.Equal(organizerMessages + 1, _h.Channel.To(Marketer).Count);
+        Assert.Equal($"{Reps[0]} declined in the calendar; proposing {Reps[1]} instead", _h.Channel.To(Marketer)[^1].Message.Card!.Title);
+    }
+
+    [Fact]
+    public async Task CalendarDecline_AfterAcceptInBot_IsNotCountedAsAccepted()
+    {
+        var record = await NudgedMeetingAsync();
+        await _h.PressAsync(_h.Representative, Reps[0], Action(MeetingActions.Accept, record.Key, Reps[0]));
+        Assert.Equal(1, (await _h.Ledger.ReportAsync(1, default)).ByWeek.Single().ItAccepted);
+
+        await _h.ObserveAsync(Meeting(attendees: Attendee(Reps[0], AttendeeResponse.Declined)));
+
+        var week = (await _h.Ledger.ReportAsync(1, default)).ByWeek.Single();
+        Assert.Equal((1, 0), (week.Meetings, week.ItAccepted));
+    }
+
+    [Fact]
+    public void MarksOf_AcceptedInBotButDeclinedInCalendar_HasNoAcceptedMark()
+    {
+        var record = new MeetingRecord(Meeting(attendees: Attendee(Reps[0], AttendeeResponse.Declined)), true, T0) { AcceptedRep = Reps[0] };
+
+        Assert.DoesNotContain("accepted", CoverageLedger.MarksOf(record, _h.Options));
     }
 
     [Fact]
@@ -154,7 +194,7 @@ public sealed class MeetingDialogTests
         Assert.Equal("Photo shoot planning", stored.NoItReason);
         Assert.Equal(Marketer, stored.NoItBy);
         Assert.Single(_h.Channel.To(Marketer));
-        Assert.Empty(_h.Channel.To(Lead));
+        Assert.Equal("No IT needed, says the organizer", Assert.Single(_h.Channel.To(Lead)).Message.Card!.Title);
     }
 
     [Fact]
@@ -211,7 +251,7 @@ public sealed class MeetingDialogTests
         Assert.Equal((2, 1, 1, 50.0), (week.Meetings, week.ItAccepted, week.ItAttended, week.AcceptedPercent));
         Assert.Equal(Marketer, Assert.Single(report.ByOrganizer).Group);
         var card = Assert.IsType<ReplyResult>(result).Message.Card!;
-        Assert.Contains(card.Facts, f => f.Value == "50% accepted, 50% attended (2 meetings)");
+        Assert.Contains(card.Facts, f => f.Value == "50% accepted, 0% waived, 50% attended (2 meetings)");
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class MeetingNudgeFlowTests
 
         var nudge = Assert.Single(_h.Channel.To(Marketer));
         Assert.Equal("This marketing meeting has no one from IT", nudge.Message.Card!.Title);
-        Assert.Equal([MeetingActions.Invite, MeetingActions.ChooseOther, MeetingActions.NoItNeeded], nudge.Message.Card.Actions.Select(a => a.ActionId));
+        Assert.Equal([MeetingActions.Invite, MeetingActions.ChooseOther, MeetingActions.NoItNeeded, MeetingActions.CaptureRequirements], nudge.Message.Card.Actions.Select(a => a.ActionId));
         Assert.Single(_h.Channel.To(Reps[0]));
     }
 

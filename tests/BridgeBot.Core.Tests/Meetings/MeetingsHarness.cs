@@ -67,6 +67,20 @@ internal sealed class FakeInstaller(RecordingChannel? channel = null) : ITeamsAp
     }
 }
 
+/// <summary>Attendance reports a test sets: none until <see cref="Report"/> is set.</summary>
+internal sealed class FakeAttendanceReports : IAttendanceReports
+{
+    public AttendanceReport Report { get; set; } = AttendanceReport.NotYet;
+
+    public int Reads { get; private set; }
+
+    public Task<AttendanceReport> ReadAsync(MeetingSnapshot meeting, CancellationToken cancellationToken)
+    {
+        Reads++;
+        return Task.FromResult(Report);
+    }
+}
+
 /// <summary>A directory with the entries a test adds.</summary>
 internal sealed class FakeDirectory : IPeopleDirectory
 {
@@ -107,14 +121,20 @@ internal sealed class MeetingsHarness
         Notifier = new MeetingNotifier(new Outbox([Channel]), Options, Installer, People);
         Tracker = new MeetingTracker(Meetings, Rotation, Schedule, Notifier, Options, Time);
         Dispatcher = new ScheduleDispatcher(
-            Schedule, new MeetingNudgeHandler(Meetings, Notifier, Options, Time, Metrics), Time, Metrics, NullLogger<ScheduleDispatcher>.Instance);
+            Schedule, new MeetingNudgeHandler(Meetings, Notifier, Options, Time, Metrics, Schedule, Reports), Time, Metrics, NullLogger<ScheduleDispatcher>.Instance);
         Organizer = new OrganizerNudgeDialog(Meetings, Tracker, Notifier, calendar ?? new NoCalendarAccess(), People, Options, Time);
         Representative = new RepresentativeDialog(Meetings, Tracker, Notifier, People, Options);
         Attendance = new MeetingAttendanceDialog(Meetings, People);
         Coverage = new CoverageDialog(Ledger, new CoverageAudience(
             new BridgeBot.Core.Requests.ItRepresentatives(Microsoft.Extensions.Options.Options.Create(RequestsOptions)),
             new BridgeBot.Core.Priorities.LeadershipGroup(Microsoft.Extensions.Options.Options.Create(PriorityOptions)), People, Options));
+        Waivers = new WaiverReviewDialog(Meetings, Tracker, Notifier, People, Options, Time);
+        Escalation = new EscalationDialog(Meetings, Tracker, Notifier, People, Options);
     }
+
+    public EscalationDialog Escalation { get; }
+
+    public WaiverReviewDialog Waivers { get; }
 
     public FakeTimeProvider Time { get; } = new(T0);
 
@@ -125,6 +145,8 @@ internal sealed class MeetingsHarness
     public BridgeBot.Core.Priorities.PriorityOptions PriorityOptions { get; } = new();
 
     public BridgeBot.Core.Diagnostics.BridgeBotMetrics Metrics { get; } = BridgeBot.TestKit.TestMetrics.Create();
+
+    public FakeAttendanceReports Reports { get; } = new();
 
     public FakeInstaller Installer { get; } = new();
 

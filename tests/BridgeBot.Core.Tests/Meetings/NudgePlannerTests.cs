@@ -37,11 +37,11 @@ public sealed class NudgePlannerTests
     }
 
     [Fact]
-    public void Plan_NoItNeeded_IsEmpty()
+    public void Plan_NoItNeeded_NoMessagesOnlyTheAttendanceCheck()
     {
         var record = new MeetingRecord(Meeting(), true, T0) { NoItReason = "internal only" };
 
-        Assert.Empty(NudgePlanner.Plan(record, _options));
+        Assert.Equal([NudgeKind.AttendanceCheck], NudgePlanner.Plan(record, _options).Select(p => p.Kind));
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public sealed class CardMarkdownTests
     [InlineData("12. item", @"12\. item")]
     [InlineData("a - b and 3.5", "a - b and 3.5")]
     [InlineData("x\n  + y", "x\n  \\+ y")]
+    [InlineData("22.2% accepted, 0% attended (9 meetings)", "22.2% accepted, 0% attended (9 meetings)")]
+    [InlineData("3.", @"3\.")]
+    [InlineData("1.\nnext", "1\\.\nnext")]
     [InlineData("", "")]
     public void Escape_Text_NeutralisesMarkdown(string input, string expected) => Assert.Equal(expected, CardMarkdown.Escape(input));
 }

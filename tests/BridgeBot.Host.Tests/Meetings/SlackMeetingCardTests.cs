@@ -1,0 +1,80 @@
+namespace BridgeBot.Host.Tests.Meetings;
+
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using BridgeBot.Host.Tests.Slack;
+using BridgeBot.TestKit;
+
+/// <summary>Meeting buttons pressed in Slack: the pressed card is replaced with <c>chat.update</c>, never answered twice.</summary>
+public sealed class SlackMeetingCardTests : IAsyncLifetime, IDisposable
+{
+    private RecordingHttpServer _slack = null!;
+    private BridgeBotFactory? _factory;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _slack = await RecordingHttpServer.StartAsync(_ => CannedResponse.Json("""{"ok":true,"channel":"D1","ts":"1.1"}"""));
+        _factory = new BridgeBotFactory(new Dictionary<string, string?>
+        {
+            ["Slack:SigningSecret"] = SlackTestHost.Secret,
+            ["Slack:BotToken"] = "xoxb-test",
+            ["Slack:ApiBaseUrl"] = _slack.BaseUrl + "api/",
+            ["Meetings:IngestApiKey"] = MeetingJourneyHosts.ApiKey,
+            ["Meetings:TenantId"] = "tenant-1",
+            ["Meetings:MarketingRoster:0"] = "mia@contoso.com",
+            ["Meetings:ItRepresentatives:0"] = "ana@contoso.com",
+            ["Meetings:ItRepresentatives:1"] = "ben@contoso.com",
+            ["Meetings:UserIds:ana@contoso.com"] = "U0USER",
+        });
+        _client = _factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/meetings")
+        {
+            Content = new StringContent(MeetingJourneyHosts.MeetingJson("m1", DateTimeOffset.UtcNow.AddDays(3)), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Api-Key", MeetingJourneyHosts.ApiKey);
+        Assert.Equal(HttpStatusCode.Accepted, (await _client.SendAsync(request)).StatusCode);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory!.DisposeAsync();
+        await _slack.DisposeAsync();
+    }
+
+    public void Dispose() => _factory?.Dispose();
+
+    private Task<HttpResponseMessage> PressAsync(string actionId) => _client.SendAsync(SlackTestHost.Signed("/slack/interactivity",
+        SlackTestHost.InteractivityBody(SlackPayloads.BlockAction(actionId, """{"meeting":"crm:m1","rep":"ana@contoso.com"}""")),
+        "application/x-www-form-urlencoded"));
+
+    [Fact]
+    public async Task DeclinePressedTwice_PressedCardUpdatedInPlaceEachTime_NoNewMessages()
+    {
+        await PressAsync("meeting.decline");
+        await PressAsync("meeting.decline");
+
+        var updates = await _slack.WaitForAsync(r => r.Path == "/api/chat.update", count: 2);
+        Assert.All(updates, u =>
+        {
+            using var body = JsonDocument.Parse(u.Body);
+            Assert.Equal("C0CHAN", body.RootElement.GetProperty("channel").GetString());
+            Assert.Equal("5.5", body.RootElement.GetProperty("ts").GetString());
+            Assert.Contains("You declined this meeting", u.Body, StringComparison.Ordinal);
+        });
+        Assert.DoesNotContain(_slack.Requests, r => r.Path == "/api/chat.postMessage" && r.Body.Contains("C0CHAN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CaptureRequirements_PressedInSlack_OpensTheRequirementsModalPrefilled()
+    {
+        await PressAsync("meeting.capture");
+
+        var open = Assert.Single(await _slack.WaitForAsync(r => r.Path == "/api/views.open"));
+        Assert.Contains("trig-act", open.Body, StringComparison.Ordinal);
+        Assert.Contains("Launch plan", open.Body, StringComparison.Ordinal);
+        Assert.Contains("organized by Mia (mia@contoso.com)", open.Body, StringComparison.Ordinal);
+    }
+}
