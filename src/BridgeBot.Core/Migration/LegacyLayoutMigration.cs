@@ -128,8 +128,15 @@ public sealed partial class LegacyLayoutMigration(
             {
                 if (old[i] is { } raw)
                 {
+                    // Resolved as a newly seen meeting would be: it claims its join URL, and a second old record of
+                    // the same meeting (same join URL and start, from another source) is not moved again.
                     var record = JsonSerializer.Deserialize(raw.Value, MeetingsJsonContext.Default.MeetingRecord)!;
-                    await meetings.UpdateAsync(chunk[i].Key, current => current ?? record, cancellationToken);
+                    var (key, read) = await meetings.ResolveAsync(record.Snapshot, cancellationToken);
+                    if (key == chunk[i].Key)
+                    {
+                        await meetings.UpdateAsync(key, current => current ?? record, read, cancellationToken);
+                    }
+
                     await store.DeleteAsync(Legacy.Meeting(chunk[i].Key), ETagCondition.Any, cancellationToken);
                     moved++;
                 }

@@ -59,6 +59,6 @@ public sealed partial class SlackUserNames(SlackApiClient api, IOptions<SlackOpt
 
     private sealed record Profile(string? Name, string? Email);
 
-    [LoggerMessage(EventId = 4300, Level = LogLevel.Debug, Message = "Slack users.info for {UserId} gave no profile ({Reason}); showing the handle")]
+    [LoggerMessage(EventId = 4399, Level = LogLevel.Debug, Message = "Slack users.info for {UserId} gave no profile ({Reason}); showing the handle")]
     private partial void LogLookUpFailed(string userId, string reason);
 }

@@ -239,7 +239,7 @@ internal sealed partial class GraphClient(HttpClient http, IOptions<GraphOptions
         }
     }
 
-    [LoggerMessage(EventId = 650, Level = LogLevel.Debug, Message = "Graph {Method} {Path} answered {Status}.")]
+    [LoggerMessage(EventId = 659, Level = LogLevel.Debug, Message = "Graph {Method} {Path} answered {Status}.")]
     private static partial void LogCall(ILogger logger, string method, string path, int status);
 
     private static string OperationName(string member) =>

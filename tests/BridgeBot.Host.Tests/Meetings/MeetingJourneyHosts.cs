@@ -151,7 +151,7 @@ internal sealed class MeetingJourneyHosts : IAsyncDisposable
         using var client = Hosts.CreateClient();
         using var body = new StringContent($$"""
             {"value":[{"subscriptionId":"sub-1","clientState":"{{ClientState}}","changeType":"{{changeType}}",
-              "resource":"Users/u-1/Events/{{eventId}}","resourceData":{"id":"{{eventId}}"},"tenantId":"tenant-1"}]}
+              "resource":"Users/oid-mia/Events/{{eventId}}","resourceData":{"id":"{{eventId}}"},"tenantId":"tenant-1"}]}
             """, Encoding.UTF8, "application/json");
         return await client.PostAsync("/api/graph/notifications", body);
     }
