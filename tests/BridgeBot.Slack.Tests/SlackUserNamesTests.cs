@@ -18,7 +18,7 @@ public sealed class SlackUserNamesTests : IAsyncLifetime
     {
         "U0MIA" => CannedResponse.Json(SlackUsersInfo.Found("U0MIA", "T1", "mia.m", "Mia Marketing", "mia@contoso.com")),
         "U0BOB" => CannedResponse.Json(SlackUsersInfo.Found("U0BOB", "T1", "bob", "Bob Builder")),
-        "U0SLOW" => CannedResponse.Json(SlackUsersInfo.Found("U0SLOW", "T1", "slow", "Slow Sam")) with { Delay = TimeSpan.FromSeconds(2) },
+        "U0SLOW" => CannedResponse.Json(SlackUsersInfo.Found("U0SLOW", "T1", "slow", "Slow Sam")) with { Delay = TimeSpan.FromSeconds(4) },
         _ => CannedResponse.Json(SlackUsersInfo.NotFound()),
     });
 
@@ -30,7 +30,7 @@ public sealed class SlackUserNamesTests : IAsyncLifetime
 
     private SlackOptions Settings(int capacity) => new()
     {
-        BotToken = "xoxb-test", ApiBaseUrl = _slack.BaseUrl + "api/", UserNameCacheSize = capacity, UserInfoTimeout = TimeSpan.FromMilliseconds(300),
+        BotToken = "xoxb-test", ApiBaseUrl = _slack.BaseUrl + "api/", UserNameCacheSize = capacity, UserInfoTimeout = TimeSpan.FromSeconds(1.5),
     };
 
     private int LookUps(string userId) => _slack.Requests.Count(r => SlackUsersInfo.RequestedUser(r) == userId);
