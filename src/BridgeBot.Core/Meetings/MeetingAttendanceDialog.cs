@@ -6,7 +6,8 @@ using BridgeBot.Core.Turns;
 
 /// <summary>
 /// Records, from the meeting events of meetings the bot is in, whether an IT representative joined. Teams names
-/// meetings by its own id, so a tracked meeting is found by that id or join URL, else by title and start time.
+/// meetings by its own id: <c>meetingStart</c> carries the join URL (no members), so it links that id to the tracked
+/// meeting; participant events (members, no title) then find the meeting by the id. Else by title and start time.
 /// </summary>
 public sealed class MeetingAttendanceDialog(MeetingRepository meetings, PeopleMatcher people) : IDialog
 {
@@ -17,6 +18,12 @@ public sealed class MeetingAttendanceDialog(MeetingRepository meetings, PeopleMa
 
     public async ValueTask<DialogResult> HandleAsync(TurnContext context, CancellationToken cancellationToken)
     {
+        if (context.Turn.Payload is MeetingEvent { JoinUrl: { Length: > 0 } joinUrl, MeetingId.Length: > 0 } linking &&
+            await meetings.FindByJoinUrlAsync(joinUrl, cancellationToken) is { } linked)
+        {
+            await meetings.LinkTeamsMeetingAsync(linking.MeetingId, linked, cancellationToken);
+        }
+
         if (context.Turn.Payload is not MeetingEvent { Kind: MeetingEventKind.Started or MeetingEventKind.ParticipantJoined } meetingEvent ||
             !await AnyRepresentativeAsync(meetingEvent.Participants, cancellationToken))
         {
@@ -38,8 +45,9 @@ public sealed class MeetingAttendanceDialog(MeetingRepository meetings, PeopleMa
     private async Task<MeetingRecord?> FindAsync(MeetingEvent meetingEvent, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (meetingEvent.MeetingId.Length > 0 &&
-            (await meetings.GetAsync(meetingEvent.MeetingId, cancellationToken) ??
-             await meetings.FindByJoinUrlAsync(meetingEvent.MeetingId, cancellationToken)) is { } known)
+            (await meetings.FindByTeamsMeetingAsync(meetingEvent.MeetingId, cancellationToken) ??
+             await meetings.GetAsync(meetingEvent.MeetingId, cancellationToken) ??
+             await meetings.FindByJoinUrlAsync(meetingEvent.JoinUrl ?? meetingEvent.MeetingId, cancellationToken)) is { } known)
         {
             return known;
         }

@@ -35,6 +35,13 @@ public static class MeetingKeys
     public static StateKey JoinUrl(string tenant, string joinUrl) =>
         new($"meeting-join:{tenant}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joinUrl.Trim())))}");
 
+    /// <summary>
+    /// Which tracked meeting a Teams meeting id belongs to: <c>meetingStart</c> carries the join URL, the participant
+    /// events only the Teams id, so the first links the two for the others.
+    /// </summary>
+    public static StateKey TeamsMeeting(string tenant, string teamsMeetingId) =>
+        new($"meeting-teams:{tenant}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(teamsMeetingId)))}");
+
     /// <summary>The rotation's position and its proposals per week.</summary>
     public static StateKey Rotation(string tenant) => new($"rotation:{tenant}");
 

@@ -54,6 +54,17 @@ public sealed class MeetingRepository(
         return record?.Snapshot.JoinUrl is { } url && string.Equals(url.Trim(), joinUrl.Trim(), StringComparison.Ordinal) ? record : null;
     }
 
+    /// <summary>Remembers that Teams names <paramref name="record"/> <paramref name="teamsMeetingId"/> (for as long as the record lives).</summary>
+    public Task LinkTeamsMeetingAsync(string teamsMeetingId, MeetingRecord record, CancellationToken cancellationToken) =>
+        store.WriteAsync(MeetingKeys.TeamsMeeting(Tenant, teamsMeetingId), Encoding.UTF8.GetBytes(record.Key), ETagCondition.Any,
+            LifetimeOf(record.Snapshot.Start), cancellationToken);
+
+    /// <summary>The meeting Teams names <paramref name="teamsMeetingId"/>, once a <c>meetingStart</c> linked it; else null.</summary>
+    public async Task<MeetingRecord?> FindByTeamsMeetingAsync(string teamsMeetingId, CancellationToken cancellationToken) =>
+        await store.ReadAsync(MeetingKeys.TeamsMeeting(Tenant, teamsMeetingId), cancellationToken) is { } alias
+            ? await GetAsync(Encoding.UTF8.GetString(alias.Value), cancellationToken)
+            : null;
+
     /// <summary>
     /// The meeting a snapshot describes, as read for an update: the record under the snapshot's own key (its
     /// iCalendar uid when known), else the meeting already tracked with the same join URL and start, seen by another

@@ -33,7 +33,8 @@ public sealed record MeetingEvent(
     string MeetingId,
     string? Title,
     DateTimeOffset? At,
-    IReadOnlyList<TurnUser> Participants) : TurnPayload;
+    IReadOnlyList<TurnUser> Participants,
+    string? JoinUrl = null) : TurnPayload;
 
 /// <summary>The kind of a <see cref="MeetingEvent"/>.</summary>
 public enum MeetingEventKind

@@ -145,7 +145,8 @@ public static partial class TeamsTurnMapper
             DateTimeOffset.TryParse(time.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
                 ? parsed
                 : (DateTimeOffset?)null;
-        return new MeetingEvent(kind.Value, meetingId, title, at, Participants(value));
+        var joinUrl = Property(value, "JoinUrl") is { ValueKind: JsonValueKind.String } j ? j.GetString() : null;
+        return new MeetingEvent(kind.Value, meetingId, title, at, Participants(value), joinUrl);
     }
 
     private static List<TurnUser> Participants(JsonElement value)

@@ -210,6 +210,31 @@ public sealed class MeetingDialogTests
     }
 
     [Fact]
+    public async Task MeetingEvent_StartThenRepJoinsWithoutTitle_RecordsAttendanceByTheTeamsMeetingId()
+    {
+        var record = await _h.ObserveAsync(Meeting(title: "Retitled in Teams"));
+        const string teamsId = "MCMxOTptZWV0aW5nX3NwcmluZ0B0aHJlYWQudjIjMA==";
+        var started = new MeetingEvent(MeetingEventKind.Started, teamsId, "Other title", record.Snapshot.Start, [], record.Snapshot.JoinUrl);
+        var joined = new MeetingEvent(MeetingEventKind.ParticipantJoined, teamsId, null, null, [new TurnUser("29:ben", "Ben", null, Reps[1])]);
+
+        await _h.PressAsync(_h.Attendance, Marketer, started);
+        await _h.PressAsync(_h.Attendance, Reps[1], joined);
+
+        Assert.True((await _h.Meetings.GetAsync(record.Key, default))!.ItAttended);
+    }
+
+    [Fact]
+    public async Task MeetingEvent_RepJoinsUnlinkedMeetingWithoutTitle_RecordsNothing()
+    {
+        var record = await _h.ObserveAsync(Meeting());
+        var joined = new MeetingEvent(MeetingEventKind.ParticipantJoined, "MCMxOTpvdGhlcg==", null, null, [new TurnUser("29:ben", "Ben", null, Reps[1])]);
+
+        await _h.PressAsync(_h.Attendance, Reps[1], joined);
+
+        Assert.False((await _h.Meetings.GetAsync(record.Key, default))!.ItAttended);
+    }
+
+    [Fact]
     public async Task MeetingEvent_OnlyMarketingJoins_RecordsNoAttendance()
     {
         var record = await _h.ObserveAsync(Meeting());

@@ -96,6 +96,19 @@ public sealed class TeamsTurnMapperTests
     }
 
     [Fact]
+    public void Map_MeetingStart_TakesTheJoinUrlFromValue()
+    {
+        var turn = TeamsTurnMapper.Map(Parse("""
+            {"type":"event","name":"application/vnd.microsoft.meetingStart",
+             "value":{"Id":"MCMx","JoinUrl":"https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0","Title":"Campaign sync","StartTime":"2026-11-23T09:00:00Z","MeetingType":"Scheduled"},
+             "channelData":{"tenant":{"id":"tenant-1"},"meeting":{"id":"meeting-42"}}}
+            """), Now)!;
+
+        var meeting = Assert.IsType<MeetingEvent>(turn.Payload);
+        Assert.Equal("https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0", meeting.JoinUrl);
+    }
+
+    [Fact]
     public void Map_ParticipantJoin_ListsParticipantsWhateverTheCasing()
     {
         var turn = TeamsTurnMapper.Map(Parse("""
