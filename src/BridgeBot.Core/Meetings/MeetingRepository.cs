@@ -222,20 +222,8 @@ public sealed class MeetingRepository(
     public async Task<IReadOnlyList<MeetingRecord>> StartingBetweenAsync(
         DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
     {
-        var weeks = new List<string>();
-        for (var at = from; string.CompareOrdinal(RotationPlanner.WeekOf(at), RotationPlanner.WeekOf(to)) <= 0 && weeks.Count < CoverageLedger.MaxWeeks;
-             at = at.AddDays(7))
-        {
-            weeks.Add(RotationPlanner.WeekOf(at));
-        }
-
-        var query = new IndexQuery(from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), Math.Clamp(limit, 1, PageSize));
-        var pages = await Task.WhenAll(weeks.Select(w => index.RangeAsync(MeetingKeys.Week(Tenant, w), query, cancellationToken)));
-        var entries = weeks.Zip(pages, (week, page) => page.Entries.Select(e => (Week: week, Entry: e)))
-            .SelectMany(e => e)
-            .OrderBy(e => e.Entry.Score)
-            .ThenBy(e => e.Entry.Member, StringComparer.Ordinal)
-            .Take(query.Limit)
+        var entries = (await WeekEntriesAsync(w => MeetingKeys.Week(Tenant, w), from, to, limit, cancellationToken))
+            .Take(Math.Clamp(limit, 1, PageSize))
             .ToList();
         var records = await CheckedAsync(entries, cancellationToken);
         return records.Where(r => r.Snapshot.Start >= from && r.Snapshot.Start <= to).OrderBy(r => r.Snapshot.Start).ToList();
@@ -249,6 +237,16 @@ public sealed class MeetingRepository(
     public async Task<IReadOnlyList<MeetingRecord>> WaivedBetweenAsync(
         DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
     {
+        var entries = await WeekEntriesAsync(w => MeetingKeys.Waivers(Tenant, w), from, to, limit, cancellationToken);
+        var keys = entries.Select(e => e.Entry.Member).Distinct(StringComparer.Ordinal).Take(Math.Clamp(limit, 1, PageSize)).ToList();
+        var records = await GetManyAsync(keys, cancellationToken);
+        return records.OfType<MeetingRecord>().Where(r => r.NoItReason is not null).OrderBy(r => r.Snapshot.Start).ToList();
+    }
+
+    // One page of the index of every ISO week from `from` to `to`, read together, merged in start order.
+    private async Task<List<(string Week, IndexEntry Entry)>> WeekEntriesAsync(
+        Func<string, StateKey> indexOf, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
+    {
         var weeks = new List<string>();
         for (var at = from; string.CompareOrdinal(RotationPlanner.WeekOf(at), RotationPlanner.WeekOf(to)) <= 0 && weeks.Count < CoverageLedger.MaxWeeks;
              at = at.AddDays(7))
@@ -257,10 +255,12 @@ public sealed class MeetingRepository(
         }
 
         var query = new IndexQuery(from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), Math.Clamp(limit, 1, PageSize));
-        var pages = await Task.WhenAll(weeks.Select(w => index.RangeAsync(MeetingKeys.Waivers(Tenant, w), query, cancellationToken)));
-        var keys = pages.SelectMany(p => p.Entries).OrderBy(e => e.Score).Select(e => e.Member).Distinct(StringComparer.Ordinal).Take(query.Limit).ToList();
-        var records = await GetManyAsync(keys, cancellationToken);
-        return records.OfType<MeetingRecord>().Where(r => r.NoItReason is not null).OrderBy(r => r.Snapshot.Start).ToList();
+        var pages = await Task.WhenAll(weeks.Select(w => index.RangeAsync(indexOf(w), query, cancellationToken)));
+        return weeks.Zip(pages, (week, page) => page.Entries.Select(e => (Week: week, Entry: e)))
+            .SelectMany(e => e)
+            .OrderBy(e => e.Entry.Score)
+            .ThenBy(e => e.Entry.Member, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>
