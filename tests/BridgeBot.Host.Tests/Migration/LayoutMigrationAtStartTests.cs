@@ -3,22 +3,14 @@ namespace BridgeBot.Host.Tests.Migration;
 using System.Net;
 using System.Text.Json;
 using BridgeBot.TestKit;
-using StackExchange.Redis;
 
 /// <summary>A host of this release started on a Redis written by the first layout migrates it before it is ready.</summary>
 public sealed class LayoutMigrationAtStartTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
 {
     private const string ApiKey = "migration-test-key";
 
-    private async Task LoadLegacyAsync()
-    {
-        var path = Path.Combine(RepoRoot(), "tests", "BridgeBot.State.Redis.Tests", "Migration", "legacy-layout-v1.json");
-        var keys = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(await File.ReadAllTextAsync(path))!;
-        foreach (var (key, fields) in keys)
-        {
-            await redis.Connection.GetDatabase().HashSetAsync(key, fields.Where(f => f.Key is "v" or "e").Select(f => new HashEntry(f.Key, f.Value)).ToArray());
-        }
-    }
+    private Task LoadLegacyAsync() => LegacyLayoutData.LoadAsync(
+        redis.Connection, Path.Combine(RepoRoot(), "tests", "BridgeBot.State.Redis.Tests", "Migration", "legacy-layout-v1.json"));
 
     private static string RepoRoot()
     {

@@ -1,6 +1,5 @@
 namespace BridgeBot.State.Redis.Tests.Migration;
 
-using System.Text.Json;
 using BridgeBot.Core.Meetings;
 using BridgeBot.Core.Migration;
 using BridgeBot.Core.Priorities;
@@ -43,16 +42,8 @@ public abstract class LegacyLayoutMigrationTests(TestRedisFixture redis)
             NullLogger<LegacyLayoutMigration>.Instance);
     }
 
-    private async Task LoadLegacyAsync(Func<string, bool>? only = null)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Migration", "legacy-layout-v1.json");
-        var keys = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(await File.ReadAllTextAsync(path))!;
-        var db = redis.Connection.GetDatabase();
-        foreach (var (key, fields) in keys.Where(k => only?.Invoke(k.Key) ?? true))
-        {
-            await db.HashSetAsync(key, fields.Where(f => f.Key is "v" or "e").Select(f => new HashEntry(f.Key, f.Value)).ToArray());
-        }
-    }
+    private Task LoadLegacyAsync(Func<string, bool>? only = null) =>
+        LegacyLayoutData.LoadAsync(redis.Connection, Path.Combine(AppContext.BaseDirectory, "Migration", "legacy-layout-v1.json"), only);
 
     private List<string> LegacyKeys() =>
         redis.Connection.KeysEverywhere("bridgebot:{*")
