@@ -37,9 +37,24 @@ public sealed class ManagementPortTests : IAsyncLifetime, IDisposable
         // Meters are matched by name, so other tests' hosts in this process count here too: compare before and after.
         var before = PrometheusText.Value(await _http.GetStringAsync($"{Management}/metrics"), "bridgebot_turns_total", ("channel", "slack"), ("outcome", "reply")) ?? 0;
         await pipeline.RunAsync(turn, default);
-        await Task.Delay(400); // the exporter caches a scrape for 300 ms
-        using var response = await _http.GetAsync($"{Management}/metrics");
-        var text = await response.Content.ReadAsStringAsync();
+
+        // The exporter caches a scrape for 300 ms, and a busy machine may take longer to collect: scrape until the
+        // turn shows, for at most 5 s, then assert on the last scrape.
+        HttpResponseMessage? response = null;
+        string text;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        do
+        {
+            await Task.Delay(400);
+            response?.Dispose();
+            response = await _http.GetAsync($"{Management}/metrics");
+            text = await response.Content.ReadAsStringAsync();
+        }
+        while (DateTime.UtcNow < deadline &&
+               !(PrometheusText.Value(text, "bridgebot_turns_total", ("channel", "slack"), ("outcome", "reply")) >= before + 1 &&
+                 PrometheusText.Value(text, "bridgebot_turn_duration_seconds_count", ("channel", "slack")) >= 1));
+
+        using var last = response!;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
