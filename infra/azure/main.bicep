@@ -1,5 +1,5 @@
 // BridgeBot on Azure: Container App (2+ replicas) + Azure Cache for Redis + Key Vault + Azure Bot (single-tenant)
-// with the Teams channel. Deploy into a resource group (see docs/deploy.md):
+// with the Teams channel. Deploy into a resource group (see docs/operations.md, "Deploy on Azure (Bicep)"):
 //   az deployment group create -g rg-bridgebot -f infra/azure/main.bicep -p infra/azure/main.parameters.json \
 //     -p teamsAppPassword=... slackSigningSecret=... slackBotToken=... meetingsIngestApiKey=...
 // Secrets go into Key Vault only; the Container App reads them through its user-assigned managed identity.
@@ -44,7 +44,7 @@ param meetingsIngestApiKey string = ''
 @allowed(['F0', 'S1'])
 param botSku string = 'F0'
 
-@description('Redis tier. Standard has a replica and an SLA; Premium adds RDB/AOF persistence to storage (see docs/deploy.md).')
+@description('Redis tier. Standard has a replica and an SLA; Premium adds RDB/AOF persistence to storage (see docs/operations.md, "Deploy on Azure (Bicep)").')
 @allowed(['Standard', 'Premium'])
 param redisSku string = 'Standard'
 
@@ -187,7 +187,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
     userAssignedIdentities: { '${identity.id}': {} }
   }
   // The identity must be able to read the vault before the app resolves its secret references.
-  // Role assignments can take a minute or two to take effect; a first deployment may need a rerun (docs/deploy.md).
+  // Role assignments can take a minute or two to take effect; a first deployment may need a rerun (docs/operations.md, "Deploy on Azure (Bicep)").
   dependsOn: [secretsUser, acrPull, redisConfigurationSecret, vaultSecrets]
   properties: {
     managedEnvironmentId: containerEnv.id
