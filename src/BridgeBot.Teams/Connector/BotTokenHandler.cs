@@ -10,14 +10,28 @@ using System.Net.Http.Headers;
 /// </summary>
 internal sealed class BotTokenHandler(IBotTokenProvider tokens) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var token = await tokens.GetTokenAsync(forceRefresh: false, cancellationToken);
-        if (token is null)
+        // Without an app id (Development, benchmarks) there is no token and nothing to retry on a 401: the call passes
+        // straight through, without an async step of its own.
+        var pending = tokens.GetTokenAsync(forceRefresh: false, cancellationToken);
+        if (!pending.IsCompletedSuccessfully)
         {
-            return await base.SendAsync(request, cancellationToken);
+            return AwaitTokenThenSendAsync(request, pending, cancellationToken);
         }
 
+        var token = pending.Result;
+        return token is null ? base.SendAsync(request, cancellationToken) : SendWithTokenAsync(request, token, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> AwaitTokenThenSendAsync(HttpRequestMessage request, ValueTask<string?> pending, CancellationToken cancellationToken)
+    {
+        var token = await pending;
+        return token is null ? await base.SendAsync(request, cancellationToken) : await SendWithTokenAsync(request, token, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendWithTokenAsync(HttpRequestMessage request, string token, CancellationToken cancellationToken)
+    {
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var response = await base.SendAsync(request, cancellationToken);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
