@@ -1,5 +1,6 @@
 namespace BridgeBot.Host.Tests.Meetings;
 
+using Microsoft.Extensions.Logging.Testing;
 using BridgeBot.Host.Tests.Operations;
 using BridgeBot.Host.Tests.Reliability;
 using BridgeBot.TestKit;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Logging;
 /// <summary>Graph calls name mailboxes in their URLs; the log gets them at Debug only, with the mailbox redacted.</summary>
 public sealed class GraphClientLoggingTests : IAsyncLifetime, IDisposable
 {
-    private readonly CapturingLoggerProvider _logs = new();
+    private readonly FakeLoggerProvider _logs = new();
     private FakeGraph _graph = null!;
     private WebApplicationFactory<Program> _factory = null!;
 
@@ -37,17 +38,17 @@ public sealed class GraphClientLoggingTests : IAsyncLifetime, IDisposable
     [Fact]
     public void GraphCalls_NoLogLineNamesTheMailboxInAUrl()
     {
-        Assert.DoesNotContain(_logs.Lines, l =>
+        Assert.DoesNotContain(_logs.Lines(), l =>
             l.Contains("users/mia", StringComparison.OrdinalIgnoreCase) || l.Contains("mia%40contoso.com", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
     public void GraphCalls_LoggedAtDebugWithTheMailboxRedacted()
     {
-        var calls = _logs.Lines.Where(l => l.Contains("BridgeBot.Teams.Graph.GraphClient", StringComparison.Ordinal)).ToList();
+        var calls = _logs.Lines().Where(l => l.Contains("BridgeBot.Teams.Graph.GraphClient", StringComparison.Ordinal)).ToList();
 
         Assert.Contains(calls, l => l.StartsWith("Debug ", StringComparison.Ordinal) && l.Contains("users/*/calendarView", StringComparison.Ordinal));
         Assert.All(calls, l => Assert.StartsWith("Debug ", l, StringComparison.Ordinal));
-        Assert.DoesNotContain(_logs.Lines, l => l.StartsWith("Information System.Net.Http.HttpClient", StringComparison.Ordinal));
+        Assert.DoesNotContain(_logs.Lines(), l => l.StartsWith("Information System.Net.Http.HttpClient", StringComparison.Ordinal));
     }
 }

@@ -1,5 +1,6 @@
 namespace BridgeBot.Host.Tests.Meetings;
 
+using Microsoft.Extensions.Logging.Testing;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -28,9 +29,9 @@ public sealed class ItTeamRosterTests
         ["ItTeam:Members:1:Email"] = "ben@contoso.com",
     };
 
-    private static (WebApplicationFactory<Program> Host, CapturingLoggerProvider Logs) Start(Dictionary<string, string?> settings)
+    private static (WebApplicationFactory<Program> Host, FakeLoggerProvider Logs) Start(Dictionary<string, string?> settings)
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         var host = new BridgeBotFactory(settings).WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
         return (host, logs);
     }
@@ -79,9 +80,9 @@ public sealed class ItTeamRosterTests
 
         Assert.Equal("cy@contoso.com", await ProposedRepAsync(host.CreateClient()));
         Assert.Equal("Cy", host.Services.GetRequiredService<ItRepresentatives>().Find(ChannelKind.Slack, new TurnUser("U0CY", "cy", null, null))?.Name);
-        Assert.Contains(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) &&
+        Assert.Contains(logs.Lines(), l => l.StartsWith("Warning", StringComparison.Ordinal) &&
             l.Contains("Meetings:ItRepresentatives is deprecated", StringComparison.Ordinal) && l.Contains("ItTeam:Members", StringComparison.Ordinal));
-        Assert.Contains(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) &&
+        Assert.Contains(logs.Lines(), l => l.StartsWith("Warning", StringComparison.Ordinal) &&
             l.Contains("Requests:ItRepresentatives is deprecated", StringComparison.Ordinal));
     }
 

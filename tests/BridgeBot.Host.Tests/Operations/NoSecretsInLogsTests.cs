@@ -1,5 +1,6 @@
 namespace BridgeBot.Host.Tests.Operations;
 
+using Microsoft.Extensions.Logging.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -32,7 +33,7 @@ public sealed class NoSecretsInLogsTests : IAsyncLifetime, IDisposable
     private const string DashboardApiKey = "priorities-dashboard-key-Nf70SECRET";
     private const string RedisPassword = "redis-password-Gd56SECRET";
 
-    private readonly CapturingLoggerProvider _logs = new();
+    private readonly FakeLoggerProvider _logs = new();
     private RedisServer _redis = null!;
     private RecordingHttpServer _slack = null!;
     private RecordingHttpServer _graph = null!;
@@ -90,13 +91,13 @@ public sealed class NoSecretsInLogsTests : IAsyncLifetime, IDisposable
         Assert.Contains(_slack.Requests, r => r.Header("Authorization") == "Bearer " + SlackBotToken);
         Assert.Contains(_slack.Requests, r => r.Header("Authorization") == "Bearer " + SlackAppToken);
         Assert.Contains(_host.Fake.TokenCalls, r => r.Body.Contains(TeamsAppPassword, StringComparison.Ordinal));
-        Assert.Contains(_logs.Lines, l => l.StartsWith("Debug", StringComparison.Ordinal) || l.StartsWith("Trace", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines(), l => l.StartsWith("Debug", StringComparison.Ordinal) || l.StartsWith("Trace", StringComparison.Ordinal));
         var secrets = new[]
         {
             TeamsAppPassword, SlackSigningSecret, SlackBotToken, SlackAppToken, GraphClientSecret, GraphClientState, IngestApiKey,
             DashboardApiKey, RedisPassword, _inboundToken, FakeBotFramework.BotToken, FixedGraphToken.Token,
         };
-        var leaks = _logs.Lines.SelectMany(line => secrets.Where(s => line.Contains(s, StringComparison.Ordinal)).Select(s => $"{s[..12]}… in: {line}")).ToList();
+        var leaks = _logs.Lines().SelectMany(line => secrets.Where(s => line.Contains(s, StringComparison.Ordinal)).Select(s => $"{s[..12]}… in: {line}")).ToList();
         Assert.True(leaks.Count == 0, "Secrets in logs:\n" + string.Join('\n', leaks.Take(20)));
     }
 

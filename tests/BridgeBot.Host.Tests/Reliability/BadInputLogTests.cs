@@ -1,5 +1,6 @@
 namespace BridgeBot.Host.Tests.Reliability;
 
+using Microsoft.Extensions.Logging.Testing;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -19,7 +20,7 @@ using Microsoft.Extensions.Logging;
 /// </summary>
 public sealed class BadInputLogTests : IAsyncLifetime, IDisposable
 {
-    private readonly CapturingLoggerProvider _logs = new();
+    private readonly FakeLoggerProvider _logs = new();
     private FakeGraph _graph = null!;
     private WebApplicationFactory<Program> _factory = null!;
     private HttpClient _client = null!;
@@ -115,10 +116,10 @@ public sealed class BadInputLogTests : IAsyncLifetime, IDisposable
 
     private async Task<IReadOnlyList<string>> LinesDuringAsync(Func<Task> act)
     {
-        var before = _logs.Lines.Count;
+        var before = _logs.Lines().Count;
         await act();
         await Task.Delay(300); // the server logs after the response is sent
-        return _logs.Lines.Skip(before).ToList();
+        return _logs.Lines().Skip(before).ToList();
     }
 
     private static void AssertOneShortLine(IReadOnlyList<string> lines)

@@ -1,5 +1,6 @@
 namespace BridgeBot.Host.Tests.Reliability;
 
+using Microsoft.Extensions.Logging.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -36,9 +37,9 @@ public sealed class RedisFailoverScenario : IAsyncLifetime, IDisposable
 
     public record Probe(DateTime At, int Status, string Body);
 
-    private readonly CapturingLoggerProvider _logs = new();
+    private readonly FakeLoggerProvider _logs = new();
 
-    public IReadOnlyList<string> LogLines => _logs.Lines.ToList();
+    public IReadOnlyList<string> LogLines => _logs.Lines().ToList();
 
     public ConcurrentQueue<Ingest> Ingests { get; } = new();
 

@@ -1,5 +1,6 @@
 namespace BridgeBot.Host.Tests.Reliability;
 
+using Microsoft.Extensions.Logging.Testing;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
@@ -24,7 +25,7 @@ public sealed class RedisRestartTests : IAsyncLifetime, IDisposable
 {
     private const int Turns = 120;
     private readonly string _dataDir = Directory.CreateTempSubdirectory("bridgebot-restart-").FullName;
-    private readonly CapturingLoggerProvider _logs = new();
+    private readonly FakeLoggerProvider _logs = new();
     private RedisServer _redis = null!;
     private TeamsHost _host = null!;
 
@@ -93,7 +94,7 @@ public sealed class RedisRestartTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain(bodies, b => b.Contains(ErrorBoundaryMiddleware.ApologyText, StringComparison.Ordinal));
         Assert.Contains(bodies, b => b.Contains(ErrorBoundaryMiddleware.NotSavedText, StringComparison.Ordinal));
         Assert.Contains(bodies, b => b.Contains(HelpDialog.Title, StringComparison.Ordinal));
-        var lines = _logs.Lines.ToList();
+        var lines = _logs.Lines().ToList();
         Assert.Single(lines, l => l.Contains("State store unreachable", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("\n   at ", StringComparison.Ordinal));
