@@ -9,17 +9,30 @@ using StackExchange.Redis;
 
 /// <summary>
 /// Timed work across a Redis outage, on the real clock: items fall due every 150 ms for 5 s while a scheduler loop
-/// (what NudgeSchedulerService does on every host) ticks; in the middle the Redis that holds the schedule goes away.
-/// Once it is back (a promoted replica, or the same server restarted) the loop goes on without a restart, and every
-/// item, including those that fell due during the outage, is handled exactly once.
+/// (what NudgeSchedulerService does on every host) ticks; in the middle, right after a tick, the Redis that holds the
+/// schedule goes away, and it stays away until a tick has failed on it. Once it is back (a promoted replica, or the
+/// same server restarted) the loop goes on without a restart, and every item, including those that fell due during
+/// the outage, is handled exactly once.
 /// </summary>
 public abstract class ScheduleFailoverTests : IAsyncLifetime
 {
     private const int Items = 34;
     private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(150);
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan TickEvery = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(40);
+
+    /// <summary>
+    /// Longest the Redis is kept away waiting for a tick to fail on it. A tick fails within about 2 s (its claim is
+    /// refused, or waits out the 2 s command timeout); the bound keeps the outage, promotion or restart included,
+    /// shorter than <see cref="Lease"/>.
+    /// </summary>
+    protected static readonly TimeSpan LongestOutage = TimeSpan.FromSeconds(6);
+
+    /// <summary>
+    /// Longer than any outage here, as the production lease (1 minute) is longer than a failover: "exactly once" is
+    /// promised for an outage shorter than the lease. A claim whose answer was lost makes its items late by the lease.
+    /// </summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(15);
 
     private readonly ConcurrentDictionary<string, int> _handled = new();
 
@@ -29,8 +42,22 @@ public abstract class ScheduleFailoverTests : IAsyncLifetime
 
     public abstract Task DisposeAsync();
 
-    /// <summary>Takes away the Redis that holds the schedule and returns once it serves again.</summary>
-    protected abstract Task OutageAsync();
+    /// <summary>
+    /// Takes away the Redis that holds the schedule as soon as <paramref name="betweenTicks"/> completes, keeps it away
+    /// until <paramref name="schedulerMetOutage"/> (at most <see cref="LongestOutage"/>), and returns once it serves
+    /// again. Without the wait a fast promotion could end the outage before any tick met it; taken away between ticks,
+    /// no work is half done when it goes.
+    /// </summary>
+    protected abstract Task OutageAsync(Func<Task> betweenTicks, Func<bool> schedulerMetOutage);
+
+    protected static async Task WaitUntilAsync(Func<bool> condition, TimeSpan atMost)
+    {
+        var deadline = DateTime.UtcNow + atMost;
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+    }
 
     [Fact]
     public async Task DueItems_RedisGoesAwayAndComesBack_EachHandledExactlyOnce()
@@ -48,6 +75,7 @@ public abstract class ScheduleFailoverTests : IAsyncLifetime
 
         using var stop = new CancellationTokenSource(Deadline);
         var outages = 0;
+        var tickEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var loop = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested && !ids.All(_handled.ContainsKey))
@@ -67,12 +95,20 @@ public abstract class ScheduleFailoverTests : IAsyncLifetime
                     return;
                 }
 
+                Volatile.Read(ref tickEnded).TrySetResult();
                 await Task.Delay(TickEvery);
             }
         });
 
         await Task.Delay(TimeSpan.FromSeconds(1.5));
-        await OutageAsync();
+        await OutageAsync(
+            () =>
+            {
+                var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                Volatile.Write(ref tickEnded, next);
+                return next.Task;
+            },
+            () => Volatile.Read(ref outages) > 0);
         await loop;
 
         Assert.True(outages > 0, "The outage must have met the scheduler.");
@@ -94,7 +130,10 @@ public abstract class ScheduleFailoverTests : IAsyncLifetime
     }
 }
 
-/// <summary>3 primaries + 3 replicas; the primary of the <c>{schedule}</c> slot is SIGKILLed and its replica takes over.</summary>
+/// <summary>
+/// 3 primaries + 3 replicas; the primary of the <c>{schedule}</c> slot is SIGKILLed, and its replica takes over once a
+/// tick has failed on the outage (the promotion is held back until then).
+/// </summary>
 public sealed class ScheduleFailoverOnClusterTests : ScheduleFailoverTests
 {
     private RedisCluster _cluster = null!;
@@ -106,15 +145,24 @@ public sealed class ScheduleFailoverOnClusterTests : ScheduleFailoverTests
 
     public override async Task DisposeAsync() => await _cluster.DisposeAsync();
 
-    protected override async Task OutageAsync()
+    protected override async Task OutageAsync(Func<Task> betweenTicks, Func<bool> schedulerMetOutage)
     {
         var primary = await _cluster.PrimaryForAsync("bridgebot:{schedule}:queue");
-        await primary.StopAsync();
+        await using (await _cluster.HoldFailoverAsync(primary))
+        {
+            await betweenTicks();
+            await primary.StopAsync();
+            await WaitUntilAsync(schedulerMetOutage, LongestOutage);
+        }
+
         await _cluster.WaitUntilFailedOverAsync(primary, TimeSpan.FromSeconds(15));
     }
 }
 
-/// <summary>One Redis with an fsynced AOF (as infra/ runs it), stopped for 3 s and started again on its port.</summary>
+/// <summary>
+/// One Redis with an fsynced AOF (as infra/ runs it), stopped for at least 3 s and until a tick has failed on the
+/// outage, then started again on its port.
+/// </summary>
 public sealed class ScheduleRestartOnRedisServerTests : ScheduleFailoverTests
 {
     private readonly string _dataDir = Directory.CreateTempSubdirectory("bridgebot-schedule-aof-").FullName;
@@ -132,10 +180,12 @@ public sealed class ScheduleRestartOnRedisServerTests : ScheduleFailoverTests
         Directory.Delete(_dataDir, recursive: true);
     }
 
-    protected override async Task OutageAsync()
+    protected override async Task OutageAsync(Func<Task> betweenTicks, Func<bool> schedulerMetOutage)
     {
+        await betweenTicks();
         await _redis.StopAsync();
         await Task.Delay(TimeSpan.FromSeconds(3));
+        await WaitUntilAsync(schedulerMetOutage, LongestOutage - TimeSpan.FromSeconds(3));
         await _redis.StartAsync(Persistence);
     }
 }

@@ -187,6 +187,45 @@ public sealed class RedisCluster : ITestRedis
     }
 
     /// <summary>
+    /// Keeps the replicas of <paramref name="primary"/> from taking over (<c>cluster-replica-no-failover</c>) until the
+    /// returned handle is disposed, so that a test decides how long the primary's slots stay without one: a promotion
+    /// after a kill otherwise takes about two node timeouts, which races the clients' command timeout.
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldFailoverAsync(RedisServer primary)
+    {
+        var infos = await Task.WhenAll(_nodes.Select(async n => (Node: n, Info: await n.AskAsync("INFO replication"))));
+        var replicas = infos
+            .Where(i => i.Node != primary && i.Info?.Contains($"master_port:{primary.Port}\r\n", StringComparison.Ordinal) == true)
+            .Select(i => i.Node)
+            .ToList();
+        if (replicas.Count == 0)
+        {
+            throw new InvalidOperationException($"127.0.0.1:{primary.Port} has no replica to hold.");
+        }
+
+        var hold = new FailoverHold(replicas);
+        await hold.SetAsync("yes");
+        return hold;
+    }
+
+    private sealed class FailoverHold(IReadOnlyList<RedisServer> replicas) : IAsyncDisposable
+    {
+        public async Task SetAsync(string noFailover)
+        {
+            foreach (var replica in replicas)
+            {
+                var reply = await replica.AskAsync($"CONFIG SET cluster-replica-no-failover {noFailover}");
+                if (reply is not ['+', ..])
+                {
+                    throw new InvalidOperationException($"127.0.0.1:{replica.Port} refused cluster-replica-no-failover {noFailover}: {reply ?? "no answer"}");
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync() => await SetAsync("no");
+    }
+
+    /// <summary>
     /// Waits until the cluster has moved <paramref name="dead"/>'s slots to a replica: every live node says
     /// <c>cluster_state:ok</c> and no live node lists <paramref name="dead"/> as a primary with slots. Returns when
     /// that was first seen (the promotion, give or take the 20 ms poll).
