@@ -142,7 +142,8 @@ ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=http://127.0.0.1:$BOT_PORT \
   Redis__Configuration="$config" Teams__DefaultServiceUrl=http://127.0.0.1:$MOCK_PORT/ \
   Host__TenantRateLimit__TurnsPerSecond=1000000 Host__TenantRateLimit__Burst=1000000 \
   Meetings__IngestApiKey=$API_KEY Meetings__TenantId=tenant-1 Meetings__MarketingRoster__0=mia@contoso.com \
-  Meetings__ItRepresentatives__0=ana@contoso.com Meetings__ItRepresentatives__1=ben@contoso.com Meetings__ItLead=lead@contoso.com \
+  ItTeam__Members__0__Name=Ana ItTeam__Members__0__Email=ana@contoso.com ItTeam__Members__1__Name=Ben ItTeam__Members__1__Email=ben@contoso.com \
+  Meetings__ItLead=lead@contoso.com \
   dotnet BridgeBot.Host.dll >"$RUN_DIR/bot.log" 2>&1 &
 pids+=("$!"); disown "$!"
 cd "$ROOT"
