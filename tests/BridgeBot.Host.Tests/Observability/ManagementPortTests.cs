@@ -7,6 +7,7 @@ using BridgeBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Prometheus scraping on the management port (Host:ManagementUrl), and only there.</summary>
+[Collection(ProcessMetersCollection.Name)]
 public sealed class ManagementPortTests : IAsyncLifetime, IDisposable
 {
     private readonly int _appPort = FreePort.Next();
