@@ -1,5 +1,6 @@
 namespace BridgeBot.Slack.Tests;
 
+using BridgeBot.TestKit;
 using YamlDotNet.RepresentationModel;
 
 public sealed class SlackManifestTests
@@ -8,15 +9,8 @@ public sealed class SlackManifestTests
 
     private static YamlMappingNode Load(string file)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "BridgeBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.NotNull(dir);
         var stream = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(dir.FullName, "manifests", "slack", file));
+        using var reader = new StreamReader(Path.Combine(RepoPaths.Root, "manifests", "slack", file));
         stream.Load(reader);
         return (YamlMappingNode)stream.Documents[0].RootNode;
     }

@@ -1,6 +1,7 @@
 namespace BridgeBot.Core.Tests.Architecture;
 
 using System.Reflection;
+using BridgeBot.TestKit;
 
 public sealed class CoreDependencyTests
 {
@@ -32,7 +33,7 @@ public sealed class CoreDependencyTests
     [Fact]
     public void CoreProjectFile_HasNoForbiddenReferences()
     {
-        var project = File.ReadAllText(Path.Combine(RepoRoot(), "src", "BridgeBot.Core", "BridgeBot.Core.csproj"));
+        var project = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "BridgeBot.Core", "BridgeBot.Core.csproj"));
 
         Assert.DoesNotContain("Microsoft.AspNetCore.App", project, StringComparison.Ordinal);
         Assert.All(ForbiddenPrefixes, p => Assert.DoesNotContain($"Include=\"{p}", project, StringComparison.Ordinal));
@@ -60,15 +61,4 @@ public sealed class CoreDependencyTests
         ConstructorInfo c => c.GetParameters().Select(p => p.ParameterType),
         _ => [],
     };
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "BridgeBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("BridgeBot.sln not found above the test directory.");
-    }
 }

@@ -1,11 +1,12 @@
 namespace BridgeBot.Host.Tests.Deployment;
 
 using System.Reflection;
+using BridgeBot.TestKit;
 
-/// <summary>Paths into the repository checkout these tests were built from (recorded at build time).</summary>
+/// <summary>Paths into the repository checkout these tests were built from.</summary>
 internal static class Repository
 {
-    public static string Root { get; } = Metadata("RepositoryRoot");
+    public static string Root => RepoPaths.Root;
 
     public static string PathOf(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
 

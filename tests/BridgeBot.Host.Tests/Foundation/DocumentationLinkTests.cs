@@ -1,6 +1,7 @@
 namespace BridgeBot.Host.Tests.Foundation;
 
 using System.Text.RegularExpressions;
+using BridgeBot.TestKit;
 
 /// <summary>
 /// Every relative link in the README, CONTRIBUTING.md and docs/ leads somewhere: to a file of the repository, and an
@@ -8,20 +9,9 @@ using System.Text.RegularExpressions;
 /// </summary>
 public sealed partial class DocumentationLinkTests
 {
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "BridgeBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("BridgeBot.sln not found above the test's directory.");
-    }
-
     public static TheoryData<string> Pages()
     {
-        var root = RepoRoot();
+        var root = RepoPaths.Root;
         var pages = new TheoryData<string> { "README.md", "CONTRIBUTING.md" };
         foreach (var page in Directory.EnumerateFiles(Path.Combine(root, "docs"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
@@ -35,7 +25,7 @@ public sealed partial class DocumentationLinkTests
     [MemberData(nameof(Pages))]
     public void Links_InPage_ResolveToFilesAndHeadings(string page)
     {
-        var path = Path.Combine(RepoRoot(), page);
+        var path = Path.Combine(RepoPaths.Root, page);
 
         Assert.Empty(BrokenLinks(path, File.ReadAllText(path)));
     }
@@ -43,7 +33,7 @@ public sealed partial class DocumentationLinkTests
     [Fact]
     public void BrokenLinks_MissingFileOrHeading_AreReported()
     {
-        var page = Path.Combine(RepoRoot(), "docs", "example.md");
+        var page = Path.Combine(RepoPaths.Root, "docs", "example.md");
         var text = "# Here\n[ok](#here) [ok](../README.md#two-commands) [web](https://example.com/x) " +
                    "[no file](missing.md) [no heading](../README.md#no-such-heading) [no own heading](#nowhere)";
 

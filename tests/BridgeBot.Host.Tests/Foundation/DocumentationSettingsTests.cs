@@ -2,6 +2,7 @@ namespace BridgeBot.Host.Tests.Foundation;
 
 using System.Reflection;
 using System.Text.RegularExpressions;
+using BridgeBot.TestKit;
 
 /// <summary>
 /// The documentation keeps up with the code: every setting an options class binds is named in docs/, and the README
@@ -11,21 +12,10 @@ public sealed partial class DocumentationSettingsTests
 {
     private static readonly string[] Assemblies = ["BridgeBot.Core", "BridgeBot.Teams", "BridgeBot.Slack", "BridgeBot.State.Redis", "BridgeBot.Host"];
 
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "BridgeBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("BridgeBot.sln not found above the test's directory.");
-    }
-
     [Fact]
     public void Readme_IsAtMost200Lines()
     {
-        var lines = File.ReadAllLines(Path.Combine(RepoRoot(), "README.md")).Length;
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, "README.md")).Length;
 
         Assert.True(lines <= 200, $"README.md has {lines} lines; move detail to the reader's page in docs/.");
     }
@@ -33,7 +23,7 @@ public sealed partial class DocumentationSettingsTests
     [Fact]
     public void OptionsSections_EverySetting_IsNamedInDocs()
     {
-        var docs = string.Join('\n', Directory.EnumerateFiles(Path.Combine(RepoRoot(), "docs"), "*.md", SearchOption.AllDirectories).Select(File.ReadAllText));
+        var docs = string.Join('\n', Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "docs"), "*.md", SearchOption.AllDirectories).Select(File.ReadAllText));
         var sections = Assemblies.Select(Assembly.Load).SelectMany(a => a.GetTypes()).Where(t => SectionOf(t) is not null).ToList();
         var missing = new List<string>();
         foreach (var type in sections)

@@ -10,18 +10,7 @@ public sealed class LayoutMigrationAtStartTests(RedisServerFixture redis) : ICla
     private const string ApiKey = "migration-test-key";
 
     private Task LoadLegacyAsync() => LegacyLayoutData.LoadAsync(
-        redis.Connection, Path.Combine(RepoRoot(), "tests", "BridgeBot.State.Redis.Tests", "Migration", "legacy-layout-v1.json"));
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "BridgeBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new DirectoryNotFoundException("BridgeBot.sln not found above the test output.");
-    }
+        redis.Connection, Path.Combine(RepoPaths.Root, "tests", "BridgeBot.State.Redis.Tests", "Migration", "legacy-layout-v1.json"));
 
     [Fact]
     public async Task Start_OnFirstLayoutData_ReadyWithTheOldMeetingsInTheReport()

@@ -3,6 +3,7 @@ namespace BridgeBot.Slack.Tests.Payloads;
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using BridgeBot.TestKit;
 
 /// <summary>
 /// Type-checks payloads with TypeScript against Slack's own types (npm <c>@slack/types</c>, <c>@slack/web-api</c>,
@@ -11,7 +12,7 @@ using System.Text.RegularExpressions;
 /// </summary>
 internal static partial class SlackTypeScriptCheck
 {
-    private static readonly string Folder = Path.Combine(RepoRoot(), "tests", "slack-types");
+    private static readonly string Folder = Path.Combine(RepoPaths.Root, "tests", "slack-types");
 
     private const string Header = """
         import type { ChatPostEphemeralArguments, ChatPostMessageArguments, ViewsOpenArguments, ViewsPublishArguments } from '@slack/web-api';
@@ -80,19 +81,6 @@ internal static partial class SlackTypeScriptCheck
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return (await output) + (await error);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BridgeBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Could not find BridgeBot.sln above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"payloads\.ts\((\d+),\d+\): (error .*)$")]
