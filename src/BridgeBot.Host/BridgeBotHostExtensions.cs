@@ -9,7 +9,7 @@ using BridgeBot.Host.Health;
 using BridgeBot.Host.Meetings;
 using BridgeBot.Slack;
 using BridgeBot.State.Redis;
-using BridgeBot.Teams.Graph;
+using BridgeBot.Graph;
 using BridgeBot.Teams;
 using Microsoft.Extensions.Options;
 

@@ -6,7 +6,7 @@ using BridgeBot.Host.Tests.Meetings;
 using BridgeBot.Host.Tests.Slack;
 using BridgeBot.Host.Tests.Teams;
 using BridgeBot.TestKit;
-using BridgeBot.Teams.Graph;
+using BridgeBot.Graph;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;

@@ -1,6 +1,6 @@
 namespace BridgeBot.Host.Tests.Meetings;
 
-using BridgeBot.Teams.Graph;
+using BridgeBot.Graph;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -45,7 +45,7 @@ public sealed class GraphClientLoggingTests : IAsyncLifetime, IDisposable
     [Fact]
     public void GraphCalls_LoggedAtDebugWithTheMailboxRedacted()
     {
-        var calls = _logs.Lines().Where(l => l.Contains("BridgeBot.Teams.Graph.GraphClient", StringComparison.Ordinal)).ToList();
+        var calls = _logs.Lines().Where(l => l.Contains("BridgeBot.Graph.GraphClient", StringComparison.Ordinal)).ToList();
 
         Assert.Contains(calls, l => l.StartsWith("Debug ", StringComparison.Ordinal) && l.Contains("users/*/calendarView", StringComparison.Ordinal));
         Assert.All(calls, l => Assert.StartsWith("Debug ", l, StringComparison.Ordinal));

@@ -9,7 +9,7 @@ using BridgeBot.Core.Outbound;
 using BridgeBot.Core.Pipeline;
 using BridgeBot.Core.Turns;
 using BridgeBot.Host.Tests.ScaleOut;
-using BridgeBot.Teams.Graph;
+using BridgeBot.Graph;
 using BridgeBot.TestKit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

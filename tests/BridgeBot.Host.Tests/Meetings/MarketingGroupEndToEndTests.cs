@@ -3,7 +3,7 @@ namespace BridgeBot.Host.Tests.Meetings;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using BridgeBot.Teams.Graph;
+using BridgeBot.Graph;
 using BridgeBot.TestKit;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,7 +5,7 @@ using System.Text;
 using BridgeBot.Host.Tests.ScaleOut;
 using BridgeBot.Host.Tests.Teams;
 using BridgeBot.Teams;
-using BridgeBot.Teams.Graph;
+using BridgeBot.Graph;
 using BridgeBot.TestKit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -8,7 +8,7 @@ using System.Text.Json.Nodes;
 using BridgeBot.Host.Tests.Meetings;
 using BridgeBot.Host.Tests.Slack;
 using BridgeBot.Host.Tests.Teams;
-using BridgeBot.Teams.Graph;
+using BridgeBot.Graph;
 using BridgeBot.TestKit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

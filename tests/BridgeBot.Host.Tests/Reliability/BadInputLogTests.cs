@@ -5,7 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using BridgeBot.Host.Tests.Operations;
-using BridgeBot.Teams.Graph;
+using BridgeBot.Graph;
 using BridgeBot.TestKit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -3,7 +3,7 @@ namespace BridgeBot.Host.Tests.Reliability;
 using System.Text;
 using BridgeBot.Host.Tests.Teams;
 using BridgeBot.TestKit;
-using BridgeBot.Teams.Graph;
+using BridgeBot.Graph;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;

@@ -2,7 +2,7 @@ namespace BridgeBot.Host.Tests.Reliability;
 
 using System.Text;
 using BridgeBot.TestKit;
-using BridgeBot.Teams.Graph;
+using BridgeBot.Graph;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

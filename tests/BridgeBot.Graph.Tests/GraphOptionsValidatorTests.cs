@@ -1,6 +1,6 @@
-namespace BridgeBot.Teams.Tests.Graph;
+namespace BridgeBot.Graph.Tests;
 
-using BridgeBot.Teams.Graph;
+using BridgeBot.Graph;
 
 public sealed class GraphOptionsValidatorTests
 {

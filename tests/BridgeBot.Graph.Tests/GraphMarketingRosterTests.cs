@@ -1,4 +1,4 @@
-namespace BridgeBot.Teams.Tests.Graph;
+namespace BridgeBot.Graph.Tests;
 
 using BridgeBot.TestKit;
 using Microsoft.Extensions.Logging;
@@ -96,7 +96,7 @@ public sealed class GraphMarketingRosterTests
         await using var bed = await StartAsync(marketingGroupId: GroupId);
         bed.Graph.GroupMembers = [("noa@contoso.com", "noa@contoso.com")];
         await bed.Roster.RefreshAsync(default);
-        var otherHost = new BridgeBot.Teams.Graph.GraphMarketingRoster(bed.Client, bed.State, bed.MeetingsOptions, bed.Time, bed.RosterLog);
+        var otherHost = new BridgeBot.Graph.GraphMarketingRoster(bed.Client, bed.State, bed.MeetingsOptions, bed.Time, bed.RosterLog);
         bed.Graph.GroupFailsFromPage = 0;
 
         Assert.False(await otherHost.RefreshAsync(default));
@@ -152,11 +152,11 @@ public sealed class GraphMarketingRosterTests
         await bed.Roster.RefreshAsync(default);
         await bed.Subscriptions.MaintainAsync(default);
         await bed.State.DeleteAsync(new("graph", "marketing-group"), BridgeBot.Core.State.ETagCondition.Any, default);
-        var restarted = new BridgeBot.Teams.Graph.GraphMarketingRoster(bed.Client, bed.State, bed.MeetingsOptions, bed.Time, bed.RosterLog);
+        var restarted = new BridgeBot.Graph.GraphMarketingRoster(bed.Client, bed.State, bed.MeetingsOptions, bed.Time, bed.RosterLog);
         bed.Graph.GroupFailsFromPage = 0;
-        var subscriptions = new BridgeBot.Teams.Graph.GraphSubscriptionManager(bed.Client, bed.State, new BridgeBot.Teams.Graph.GraphSubscriptionTable(bed.State), bed.Tracker, restarted,
+        var subscriptions = new BridgeBot.Graph.GraphSubscriptionManager(bed.Client, bed.State, new BridgeBot.Graph.GraphSubscriptionTable(bed.State), bed.Tracker, restarted,
             Microsoft.Extensions.Options.Options.Create(bed.GraphOptions), bed.Time,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<BridgeBot.Teams.Graph.GraphSubscriptionManager>.Instance);
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<BridgeBot.Graph.GraphSubscriptionManager>.Instance);
 
         Assert.False(await restarted.RefreshAsync(default));
         await subscriptions.MaintainAsync(default);

@@ -1,4 +1,4 @@
-namespace BridgeBot.Teams.Graph;
+namespace BridgeBot.Graph;
 
 using System.Security.Cryptography;
 using System.Text;

@@ -1,4 +1,4 @@
-namespace BridgeBot.Teams.Graph;
+namespace BridgeBot.Graph;
 
 using System.Text.Json;
 using System.Text.Json.Serialization;

@@ -1,9 +1,9 @@
-namespace BridgeBot.Teams.Tests.Graph;
+namespace BridgeBot.Graph.Tests;
 
 using BridgeBot.Core.Meetings;
 using BridgeBot.Core.Scheduling;
 using BridgeBot.Core.State;
-using BridgeBot.Teams.Graph;
+using BridgeBot.Graph;
 using BridgeBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;

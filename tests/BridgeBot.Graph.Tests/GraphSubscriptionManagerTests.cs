@@ -1,9 +1,9 @@
-namespace BridgeBot.Teams.Tests.Graph;
+namespace BridgeBot.Graph.Tests;
 
 using BridgeBot.TestKit;
 
 using System.Text.Json;
-using BridgeBot.Teams.Graph;
+using BridgeBot.Graph;
 using static GraphTestBed;
 
 public sealed class GraphSubscriptionManagerTests

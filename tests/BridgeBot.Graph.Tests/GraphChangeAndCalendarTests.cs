@@ -1,10 +1,10 @@
-namespace BridgeBot.Teams.Tests.Graph;
+namespace BridgeBot.Graph.Tests;
 
 using BridgeBot.TestKit;
 
 using System.Text.Json;
 using BridgeBot.Core.Meetings;
-using BridgeBot.Teams.Graph;
+using BridgeBot.Graph;
 using static GraphTestBed;
 
 public sealed class GraphChangeAndCalendarTests

@@ -1,4 +1,4 @@
-namespace BridgeBot.Teams.Graph;
+namespace BridgeBot.Graph;
 
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;

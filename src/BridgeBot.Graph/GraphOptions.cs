@@ -1,4 +1,4 @@
-namespace BridgeBot.Teams.Graph;
+namespace BridgeBot.Graph;
 
 /// <summary>Section <c>Graph</c>: app-only Microsoft Graph access for calendar watching, invites and app installs.</summary>
 public sealed class GraphOptions
