@@ -2,12 +2,9 @@ namespace BridgeBot.Core;
 
 using BridgeBot.Core.Dialogs;
 using BridgeBot.Core.Pipeline;
-using BridgeBot.Core.Requests;
-using BridgeBot.Core.Requests.Dialogs;
 using BridgeBot.Core.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 /// <summary>Registers the channel-neutral dialog layer.</summary>
 public static class CoreServiceCollectionExtensions
@@ -43,32 +40,6 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TurnPipeline>();
         services.TryAddSingleton<BackgroundWork>();
         services.AddSingleton<Outbound.Outbox>();
-        return services;
-    }
-
-    /// <summary>
-    /// Adds the IT-request domain: intake, drafts, triage, status and queue dialogs and the bridge that tells
-    /// the requester on their own platform. <see cref="RequestsOptions"/> are bound by the host (section
-    /// <c>Requests</c>); without them nobody is an IT representative and nothing is posted for triage.
-    /// </summary>
-    public static IServiceCollection AddItRequests(this IServiceCollection services)
-    {
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<RequestsOptions>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RequestsOptions>, RequestsOptionsValidator>());
-
-        services.TryAddSingleton<ItRepresentatives>();
-        services.TryAddSingleton<RequestRepository>();
-        services.TryAddSingleton<DraftStore>();
-        services.TryAddSingleton<RequestNotifier>();
-        services.TryAddSingleton<RequestWorkflow>();
-
-        services.AddSingleton<IDialog, ItRequestDialog>();
-        services.AddSingleton<IDialog, RequestStatusDialog>();
-        services.AddSingleton<IDialog, RequestQueueDialog>();
-        services.AddSingleton<IDialog, TriageActionDialog>();
-        services.AddSingleton<IDialog, TriageFormDialog>();
-        services.AddSingleton<IDialog, InfoAnswerDialog>();
         return services;
     }
 }

@@ -25,7 +25,7 @@ public static partial class GraphNotificationEndpoints
 
     private const string NotABatch = "The body is not a Graph notification batch.";
 
-    public static IEndpointRouteBuilder MapGraphNotifications(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapBridgeBotGraph(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(NotificationsPath, HandleAsync);
         endpoints.MapPost(LifecyclePath, HandleAsync);

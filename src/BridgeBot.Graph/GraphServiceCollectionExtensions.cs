@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 /// <summary>Registers Graph calendar watching, invites and proactive installation when section <c>Graph</c> is configured.</summary>
 public static class GraphServiceCollectionExtensions
 {
-    public static IServiceCollection AddGraphCalendar(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBridgeBotGraph(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>();

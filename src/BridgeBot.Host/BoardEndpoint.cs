@@ -12,14 +12,6 @@ using Microsoft.Extensions.Options;
 /// </summary>
 internal static class BoardEndpoint
 {
-    public static IServiceCollection AddPriorityBoard(this IServiceCollection services)
-    {
-        services.AddOptions<PriorityOptions>().BindConfiguration(PriorityOptions.Section).ValidateOnStart();
-        services.AddPriorities();
-        services.AddHostedService<PriorityBoardScheduler>();
-        return services;
-    }
-
     public static async Task<IResult> GetAsync(
         string? cycle, BoardRepository boards, IOptions<PriorityOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {

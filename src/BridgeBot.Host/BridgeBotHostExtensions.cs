@@ -1,25 +1,22 @@
 namespace BridgeBot.Host;
 
-using BridgeBot.Core;
 using BridgeBot.Core.Pipeline;
-using BridgeBot.Host.Api;
 using BridgeBot.Host.Diagnostics;
-using BridgeBot.Host.Dashboard;
 using BridgeBot.Host.Health;
-using BridgeBot.Host.Meetings;
-using BridgeBot.Slack;
 using BridgeBot.State.Redis;
-using BridgeBot.Graph;
-using BridgeBot.Teams;
 using Microsoft.Extensions.Options;
 
-/// <summary>Composition root: which stores, which channels, which endpoints.</summary>
+/// <summary>The host's own module: listening, telemetry, host settings, health, and the middleware every request passes.</summary>
 internal static partial class BridgeBotHostExtensions
 {
     /// <summary>Where a host with no configured address listens: loopback only, the Bot Framework's customary port.</summary>
     public const string DefaultUrl = "http://127.0.0.1:3978";
 
-    public static WebApplicationBuilder AddBridgeBot(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Addresses (and the management port), telemetry, section <c>Host</c> (with the per-tenant rate limit, which
+    /// <c>AddBridgeBotCore</c> only fills when absent), the shutdown drain of background turns and the state health check.
+    /// </summary>
+    public static WebApplicationBuilder AddBridgeBotHost(this WebApplicationBuilder builder)
     {
         ManagementPort.Listen(builder, DefaultUrl);
         builder.AddBridgeBotTelemetry();
@@ -30,43 +27,18 @@ internal static partial class BridgeBotHostExtensions
         var services = builder.Services;
         services.AddOptions<BridgeBotHostOptions>().BindConfiguration(BridgeBotHostOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>();
-
-        var redis = builder.Configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
-        if (redis.IsConfigured)
-        {
-            services.AddRedisState(redis.Configuration!);
-        }
-
         services.AddSingleton(builder.Configuration.GetSection("Host:TenantRateLimit").Get<TenantRateLimitOptions>() ?? new TenantRateLimitOptions());
-        services.AddBridgeBotCore();
         services.AddHostedService<BackgroundWorkDrain>();
 
         // How long shutdown waits for background turns; the runtime itself reads only "shutdownTimeoutSeconds".
         services.AddOptions<HostOptions>().BindConfiguration("HostOptions");
-        services.AddOptions<BridgeBot.Core.Requests.RequestsOptions>().BindConfiguration(BridgeBot.Core.Requests.RequestsOptions.Section).ValidateOnStart();
-        services.AddItRequests();
-        services.AddPriorityBoard();
-        services.AddSingleton<BridgeBot.Slack.Home.RequestsHomeTab>();
-        services.AddSingleton<BridgeBot.Slack.Home.ISlackHomeTab, BridgeBot.Slack.Home.ItTeamHomeTab>();
-        services.AddSlackChannel(builder.Configuration);
-        services.AddTeamsChannel();
-        services.AddMeetingCoverage();
-        services.AddGraphCalendar(builder.Configuration);
         services.AddSingleton<StateStoreHealthCheck>();
-        services.AddItLeadDashboard(builder.Configuration);
-        services.AddBridgeBotApi(builder.Configuration);
-        services.AddSingleton<BridgeBot.Core.Migration.LegacyLayoutMigration>();
-        services.AddSingleton<BridgeBot.Host.Migration.LayoutMigrationStatus>();
-        services.AddHostedService<BridgeBot.Host.Migration.LayoutMigrationService>();
-        services.AddHealthChecks()
-            .AddCheck<StateStoreHealthCheck>("state", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<BridgeBot.Host.Migration.LayoutMigrationHealthCheck>("layout", tags: [HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks().AddCheck<StateStoreHealthCheck>("state", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
 
-    public static WebApplication MapBridgeBot(this WebApplication app)
+    /// <summary>Says which store is in use, then the management port, the body cap, 503 while the store is down, and health.</summary>
+    public static WebApplication MapBridgeBotHost(this WebApplication app)
     {
         var redis = app.Services.GetRequiredService<IOptions<RedisOptions>>().Value;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BridgeBot.Host");
@@ -82,12 +54,7 @@ internal static partial class BridgeBotHostExtensions
         app.UseManagementPort();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<Http.StateStoreUnavailableMiddleware>();
-        app.MapItLeadDashboard();
-        app.MapBridgeBotApi();
         app.MapHealthEndpoints();
-        app.MapSlackEndpoints();
-        app.MapTeamsEndpoints();
-        app.MapGraphNotifications();
         return app;
     }
 

@@ -1,6 +1,7 @@
 namespace BridgeBot.Slack;
 
 using System.Text;
+using BridgeBot.Core.Meetings;
 using BridgeBot.Core.Outbound;
 using BridgeBot.Core.Pipeline;
 using BridgeBot.Slack.Api;
@@ -17,15 +18,22 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-/// <summary>Plugs the Slack channel into a host: <c>services.AddSlackChannel(config)</c> and <c>endpoints.MapSlackEndpoints()</c>.</summary>
+/// <summary>Plugs the Slack channel into a host: <c>services.AddBridgeBotSlack(config)</c> and <c>endpoints.MapBridgeBotSlack()</c>.</summary>
 public static partial class SlackServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Slack channel when a <c>Slack</c> section exists; without one the channel stays off.
-    /// A partial section fails startup (options validation) with the name of the missing setting.
+    /// A partial section fails startup (options validation) with the name of the missing setting. Also the App Home
+    /// tabs and, with Slack on, the people who work there found by e-mail (<c>users.lookupByEmail</c>, cached).
     /// </summary>
-    public static IServiceCollection AddSlackChannel(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBridgeBotSlack(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<RequestsHomeTab>();
+        services.AddSingleton<ISlackHomeTab, ItTeamHomeTab>();
+        services.AddSingleton<ISlackPeople>(sp => sp.GetService<SlackApiClient>() is { } api
+            ? new SlackPeopleDirectory(api, sp.GetRequiredService<TimeProvider>())
+            : new NoSlackPeople());
+
         var section = configuration.GetSection(SlackOptions.Section);
         if (!section.Exists())
         {
@@ -59,7 +67,7 @@ public static partial class SlackServiceCollectionExtensions
     }
 
     /// <summary>Maps /slack/commands, /slack/interactivity and /slack/events when the HTTP transport is configured.</summary>
-    public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapBridgeBotSlack(this IEndpointRouteBuilder endpoints)
     {
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("BridgeBot.Slack");
         var status = endpoints.ServiceProvider.GetService<SlackChannelStatus>();

@@ -21,7 +21,7 @@ public static partial class TeamsChannelExtensions
     public const string MessagesPath = "/api/messages";
 
     /// <summary>Options (section <c>Teams</c>), the Bot Framework protocol pieces and the Teams <see cref="IReplyChannel"/>.</summary>
-    public static IServiceCollection AddTeamsChannel(this IServiceCollection services)
+    public static IServiceCollection AddBridgeBotTeams(this IServiceCollection services)
     {
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
@@ -43,7 +43,7 @@ public static partial class TeamsChannelExtensions
     }
 
     /// <summary><c>POST /api/messages</c> for activities and <c>HEAD /api/messages</c>, the Agents Playground's readiness probe.</summary>
-    public static IEndpointRouteBuilder MapTeamsEndpoints(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapBridgeBotTeams(this IEndpointRouteBuilder endpoints)
     {
         var services = endpoints.ServiceProvider;
         var options = services.GetRequiredService<IOptions<TeamsOptions>>().Value;

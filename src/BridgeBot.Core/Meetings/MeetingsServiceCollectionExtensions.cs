@@ -1,18 +1,34 @@
 namespace BridgeBot.Core.Meetings;
 
 using BridgeBot.Core.Dialogs;
+using BridgeBot.Core.ItTeam;
 using BridgeBot.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 /// <summary>Registers meeting coverage.</summary>
 public static class MeetingsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds tracking, rotation, nudges, the schedule (in-memory unless a store was registered before) and the meeting
-    /// dialogs. <see cref="MeetingsOptions"/> must be registered as a singleton by the caller (the host binds it).
+    /// Adds meeting coverage: options (section <c>Meetings</c>, checked at start), the IT team roster (section
+    /// <c>ItTeam</c>), tracking, rotation, nudges, the schedule (in-memory unless a store was registered before), the
+    /// meeting dialogs and the timers that send nudges, reconcile the week and recompute the coverage gauges.
     /// </summary>
     public static IServiceCollection AddBridgeBotMeetings(this IServiceCollection services)
+    {
+        services.AddOptions<MeetingsOptions>().BindConfiguration(MeetingsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MeetingsOptions>, MeetingsOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MeetingsOptions>>().Value);
+        services.AddBridgeBotItTeam();
+        services.AddMeetingCoverage();
+        services.AddHostedService<NudgeSchedulerService>();
+        services.AddHostedService<MeetingReconcileService>();
+        services.AddHostedService<CoverageMetricsService>();
+        return services;
+    }
+
+    private static IServiceCollection AddMeetingCoverage(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IScheduleStore, InMemoryScheduleStore>();

@@ -10,11 +10,20 @@ using Microsoft.Extensions.Options;
 public static class PrioritiesServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the board (compiler, review, <c>board</c> dialog and review buttons) and the vendor co-sign
-    /// (<c>signoff</c>). Needs <c>AddItRequests</c>. <see cref="PriorityOptions"/> are bound by the host
-    /// (section <c>Priorities</c>); without them nobody is in the leadership group and nothing is published.
+    /// Adds the priority board with its options (section <c>Priorities</c>, checked at start): compiler, review,
+    /// <c>board</c> dialog and review buttons, the vendor co-sign (<c>signoff</c>) and the timer that compiles the
+    /// board on time. Needs <see cref="Requests.RequestsServiceCollectionExtensions.AddBridgeBotRequests"/>.
     /// </summary>
-    public static IServiceCollection AddPriorities(this IServiceCollection services)
+    public static IServiceCollection AddBridgeBotPriorities(this IServiceCollection services)
+    {
+        services.AddOptions<PriorityOptions>().BindConfiguration(PriorityOptions.Section).ValidateOnStart();
+        services.AddPriorities();
+        services.AddHostedService<PriorityBoardScheduler>();
+        return services;
+    }
+
+    // Without bound options nobody is in the leadership group and nothing is published; the board tests start here.
+    internal static IServiceCollection AddPriorities(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<PriorityOptions>();

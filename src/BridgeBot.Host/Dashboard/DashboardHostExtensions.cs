@@ -1,61 +1,18 @@
 namespace BridgeBot.Host.Dashboard;
 
-using BridgeBot.Core.Digest;
-using Microsoft.Extensions.Options;
-
-/// <summary>Plugs the IT lead's dashboard, its sign-in and the weekly digest into the host.</summary>
+/// <summary>Plugs the IT lead's dashboard and its sign-in into the host.</summary>
 internal static class DashboardHostExtensions
 {
-    public static IServiceCollection AddItLeadDashboard(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DigestOptions>>().Value);
-        services.AddItLeadDigest();
-        services.AddHostedService<DigestSchedulerService>();
+    /// <summary>The dashboard's sign-in (section <c>Dashboard</c>); the digest it shows is <c>AddBridgeBotDigest</c>.</summary>
+    public static IServiceCollection AddBridgeBotDashboard(this IServiceCollection services, IConfiguration configuration) =>
         services.AddDashboardAuthentication(configuration);
-        return services;
-    }
 
-    public static WebApplication MapItLeadDashboard(this WebApplication app)
+    /// <summary>Authentication and authorization in the pipeline, then the page, its assets and its JSON.</summary>
+    public static WebApplication MapBridgeBotDashboard(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapDashboard();
         return app;
-    }
-}
-
-/// <summary>Names the digest setting at fault.</summary>
-internal sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
-{
-    public ValidateOptionsResult Validate(string? name, DigestOptions options)
-    {
-        var errors = new List<string>();
-        if (options.FindTimeZone() is null)
-        {
-            errors.Add($"Digest:TimeZone '{options.TimeZone}' is not a time zone known on this machine (use an IANA id such as Europe/Berlin).");
-        }
-
-        for (var i = 0; i < options.Channels.Count; i++)
-        {
-            var channel = options.Channels[i];
-            if (string.IsNullOrWhiteSpace(channel.TenantId) || string.IsNullOrWhiteSpace(channel.ConversationId))
-            {
-                errors.Add($"Digest:Channels:{i} needs TenantId and ConversationId.");
-            }
-        }
-
-        if (options.CheckInterval < TimeSpan.FromSeconds(1) || options.LeaseDuration < TimeSpan.FromSeconds(10))
-        {
-            errors.Add("Digest:CheckInterval must be at least 00:00:01 and Digest:LeaseDuration at least 00:00:10.");
-        }
-
-        if (options.DashboardUrl is { Length: > 0 } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
-        {
-            errors.Add("Digest:DashboardUrl must be an absolute URL.");
-        }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -1,6 +1,7 @@
 namespace BridgeBot.Host.Tests.Deployment;
 
 using System.Text.Json.Nodes;
+using BridgeBot.State.Redis;
 
 /// <summary>infra/azure: Azure Bot (single-tenant, Teams channel), Container App, Azure Cache for Redis, Key Vault.</summary>
 [Collection(AzureBicepCollection.Name)]

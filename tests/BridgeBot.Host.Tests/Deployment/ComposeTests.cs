@@ -1,6 +1,7 @@
 namespace BridgeBot.Host.Tests.Deployment;
 
 using System.Text.Json.Nodes;
+using BridgeBot.State.Redis;
 
 /// <summary>infra/docker-compose.yml: the host and Redis on one machine.</summary>
 public sealed class ComposeTests

@@ -1,6 +1,7 @@
 namespace BridgeBot.Host.Tests.Deployment;
 
 using System.Text.Json.Nodes;
+using BridgeBot.State.Redis;
 
 /// <summary>infra/k8s: Deployment, Service, PodDisruptionBudget and a Redis StatefulSet, applied with kustomize.</summary>
 public sealed class KubernetesManifestTests

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 public sealed class LogEventIdTests
 {
-    private static readonly string[] Assemblies = ["BridgeBot.Core", "BridgeBot.Teams", "BridgeBot.Slack", "BridgeBot.State.Redis", "BridgeBot.Host"];
+    private static readonly string[] Assemblies = ["BridgeBot.Core", "BridgeBot.Teams", "BridgeBot.Graph", "BridgeBot.Slack", "BridgeBot.State.Redis", "BridgeBot.Host"];
 
     [Fact]
     public void LoggerMessages_AcrossTheSolution_HaveUniqueEventIds()

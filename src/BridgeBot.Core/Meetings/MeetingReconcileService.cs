@@ -1,7 +1,8 @@
-namespace BridgeBot.Host.Meetings;
+namespace BridgeBot.Core.Meetings;
 
-using BridgeBot.Core.Meetings;
 
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 /// <summary>
 /// Every <see cref="MeetingsOptions.ReconcileInterval"/>, sets the coverage tallies and timers of the weeks around now
 /// right from the meeting records. Every host may run it: each step writes what the records say, so two hosts doing it

@@ -1,7 +1,8 @@
-namespace BridgeBot.Host.Dashboard;
+namespace BridgeBot.Core.Digest;
 
-using BridgeBot.Core.Digest;
 
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 /// <summary>
 /// Checks every <see cref="DigestOptions.CheckInterval"/> whether the weekly digest is due. Every host runs it; the
 /// week's claim in the shared store lets exactly one of them send.

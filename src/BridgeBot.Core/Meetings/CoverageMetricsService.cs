@@ -1,7 +1,8 @@
-namespace BridgeBot.Host.Meetings;
+namespace BridgeBot.Core.Meetings;
 
 using BridgeBot.Core.Diagnostics;
-using BridgeBot.Core.Meetings;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 /// <summary>
 /// Recomputes this week's marketing-meeting coverage every few minutes for the coverage gauges. Observable gauges

@@ -1,29 +1,6 @@
-namespace BridgeBot.Host.Meetings;
+namespace BridgeBot.Core.Meetings;
 
-using BridgeBot.Core.Meetings;
 using Microsoft.Extensions.Options;
-
-/// <summary>Plugs meeting coverage into the host: options, the nudge scheduler and the HTTP endpoints.</summary>
-internal static class MeetingsHostExtensions
-{
-    public static IServiceCollection AddMeetingCoverage(this IServiceCollection services)
-    {
-        services.AddOptions<MeetingsOptions>().BindConfiguration(MeetingsOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MeetingsOptions>, MeetingsOptionsValidator>();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MeetingsOptions>>().Value);
-        services.AddItTeam();
-
-        // With Slack on, people who work there are found by e-mail (users.lookupByEmail, cached).
-        services.AddSingleton<ISlackPeople>(sp => sp.GetService<BridgeBot.Slack.Api.SlackApiClient>() is { } api
-            ? new BridgeBot.Slack.Api.SlackPeopleDirectory(api, sp.GetRequiredService<TimeProvider>())
-            : new NoSlackPeople());
-        services.AddBridgeBotMeetings();
-        services.AddHostedService<NudgeSchedulerService>();
-        services.AddHostedService<MeetingReconcileService>();
-        services.AddHostedService<CoverageMetricsService>();
-        return services;
-    }
-}
 
 /// <summary>Refuses settings that would make the scheduler spin or never nudge; names the setting at fault.</summary>
 internal sealed class MeetingsOptionsValidator : IValidateOptions<MeetingsOptions>

@@ -1,5 +1,6 @@
-namespace BridgeBot.Host;
+namespace BridgeBot.State.Redis;
 
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 /// <summary>Section <c>Redis</c>: where shared state lives. Empty means the in-memory default.</summary>

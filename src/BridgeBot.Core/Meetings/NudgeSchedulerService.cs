@@ -1,8 +1,9 @@
-namespace BridgeBot.Host.Meetings;
+namespace BridgeBot.Core.Meetings;
 
-using BridgeBot.Core.Meetings;
 using BridgeBot.Core.Scheduling;
 using BridgeBot.Core.State;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 /// <summary>
 /// Runs the shared nudge schedule on this host: every <see cref="MeetingsOptions.DispatchInterval"/> it claims due

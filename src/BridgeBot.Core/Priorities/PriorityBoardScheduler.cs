@@ -1,7 +1,8 @@
-namespace BridgeBot.Host;
+namespace BridgeBot.Core.Priorities;
 
-using BridgeBot.Core.Priorities;
 using BridgeBot.Core.State;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 /// <summary>

@@ -1,29 +1,8 @@
-namespace BridgeBot.Host.Meetings;
+namespace BridgeBot.Core.ItTeam;
 
-using BridgeBot.Core.ItTeam;
-using BridgeBot.Core.Meetings;
-using BridgeBot.Core.Requests;
-using Microsoft.Extensions.Options;
-
-/// <summary>Binds the one IT team roster and lays it over the older per-feature lists.</summary>
-internal static class ItTeamHostExtensions
-{
-    public static IServiceCollection AddItTeam(this IServiceCollection services)
-    {
-        services.AddOptions<ItTeamOptions>().BindConfiguration(ItTeamOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ItTeamOptions>, ItTeamOptionsValidator>();
-        services.AddOptions<RequestsOptions>().PostConfigure<IOptions<ItTeamOptions>>((requests, team) => ItTeamRoster.ApplyTo(team.Value, requests));
-        services.AddOptions<MeetingsOptions>().PostConfigure<IOptions<ItTeamOptions>>((meetings, team) => ItTeamRoster.ApplyTo(team.Value, meetings));
-        services.AddHostedService<ItTeamSettingsWarning>();
-        return services;
-    }
-}
-
-internal sealed class ItTeamOptionsValidator : IValidateOptions<ItTeamOptions>
-{
-    public ValidateOptionsResult Validate(string? name, ItTeamOptions options) =>
-        ItTeamRoster.Problems(options) is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
-}
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 /// <summary>Names the new setting at startup when an older IT roster setting is still in use (or now ignored).</summary>
 internal sealed partial class ItTeamSettingsWarning(IConfiguration configuration, ILogger<ItTeamSettingsWarning> logger) : IHostedService
