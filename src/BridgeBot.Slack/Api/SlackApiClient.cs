@@ -70,14 +70,8 @@ public sealed partial class SlackApiClient
         }, _botAuth, SlackJsonContext.Default.ViewResponse, ct);
     }
 
-    public Task<SlackApiResult<ViewResponse>> UpdateViewAsync(ViewsUpdateRequest request, CancellationToken ct) =>
-        PostJsonAsync("views.update", request, SlackJsonContext.Default.ViewsUpdateRequest, SlackJsonContext.Default.ViewResponse, ct);
-
     public Task<SlackApiResult<ViewResponse>> PublishViewAsync(ViewsPublishRequest request, CancellationToken ct) =>
         PostJsonAsync("views.publish", request, SlackJsonContext.Default.ViewsPublishRequest, SlackJsonContext.Default.ViewResponse, ct);
-
-    public Task<SlackApiResult<ConversationsOpenResponse>> OpenConversationAsync(ConversationsOpenRequest request, CancellationToken ct) =>
-        PostJsonAsync("conversations.open", request, SlackJsonContext.Default.ConversationsOpenRequest, SlackJsonContext.Default.ConversationsOpenResponse, ct);
 
     public Task<SlackApiResult<UserResponse>> UserInfoAsync(string userId, CancellationToken ct) =>
         PostFormAsync("users.info", [new("user", userId)], _botAuth, SlackJsonContext.Default.UserResponse, ct);

@@ -37,14 +37,7 @@ public sealed record ChatUpdateRequest(string Channel, string Ts, string Text)
 
 public sealed record ViewsOpenRequest(string TriggerId, SlackView View);
 
-public sealed record ViewsUpdateRequest(string ViewId, SlackView View)
-{
-    public string? Hash { get; init; }
-}
-
 public sealed record ViewsPublishRequest(string UserId, SlackView View);
-
-public sealed record ConversationsOpenRequest(string Users);
 
 /// <summary>Every Web API answer: <c>ok</c>, and <c>error</c> when not ok.</summary>
 public class SlackApiResponse
@@ -73,11 +66,6 @@ public sealed class ChatMessageResponse : SlackApiResponse
 public sealed class ViewResponse : SlackApiResponse
 {
     public SlackViewPayload? View { get; set; }
-}
-
-public sealed class ConversationsOpenResponse : SlackApiResponse
-{
-    public SlackIdRef? Channel { get; set; }
 }
 
 public sealed class SlackUserProfile

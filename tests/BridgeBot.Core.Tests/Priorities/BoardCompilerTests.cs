@@ -7,7 +7,7 @@ using BridgeBot.Core.Tests.Requests;
 
 public sealed class BoardCompilerTests : IDisposable
 {
-    private readonly PrioritiesHarness _bot = new();
+    private readonly CoreHarness _bot = new();
 
     public void Dispose() => _bot.Dispose();
 
@@ -35,7 +35,7 @@ public sealed class BoardCompilerTests : IDisposable
         await _bot.TakeAndEstimateAsync(started, "S");
         await _bot.PressAsync(People.AliceOnTeams, TriageActions.Start, TriageActions.DataFor(started));
         await _bot.SubmitAsync(People.AliceOnTeams, TriageActions.Decline,
-            PrioritiesHarness.Form((TriageForms.Reason, "Use the existing tool")), declined);
+            CoreHarness.Form((TriageForms.Reason, "Use the existing tool")), declined);
         _bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero));
 
         var board = (await _bot.Compiler.CompileDueAsync(CancellationToken.None))!.Board;
@@ -49,10 +49,10 @@ public sealed class BoardCompilerTests : IDisposable
     [Fact]
     public void Decide_UnknownRequest_IsRefused()
     {
-        var board = new PriorityBoard("2026-12", new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31), PrioritiesHarness.Start, 20, [], []);
+        var board = new PriorityBoard("2026-12", new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31), CoreHarness.Start, 20, [], []);
 
         var outcome = BoardRules.Decide(board, [new DecisionInput("ITR-9", BoardChoice.ThisCycle, null)],
-            new RequestActor(Turns.ChannelKind.Teams, "29:lena", "Lena"), PrioritiesHarness.Start);
+            new RequestActor(Turns.ChannelKind.Teams, "29:lena", "Lena"), CoreHarness.Start);
 
         Assert.Contains("not on board 2026-12", Assert.IsType<BoardRefused>(outcome).Reason);
     }

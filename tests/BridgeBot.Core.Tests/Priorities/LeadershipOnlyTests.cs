@@ -12,7 +12,7 @@ public sealed class LeadershipOnlyTests : IDisposable
 {
     private const string Cycle = "2026-12";
 
-    private readonly PrioritiesHarness _bot = new();
+    private readonly CoreHarness _bot = new();
     private string _id = string.Empty;
 
     public void Dispose() => _bot.Dispose();
@@ -60,7 +60,7 @@ public sealed class LeadershipOnlyTests : IDisposable
     {
         await CompileDecidedBoardAsync();
 
-        var result = await _bot.SubmitAsync(People.MalloryOnTeams, BoardActions.Capacity, PrioritiesHarness.Form((CapacityField, "0")), Cycle);
+        var result = await _bot.SubmitAsync(People.MalloryOnTeams, BoardActions.Capacity, CoreHarness.Form((CapacityField, "0")), Cycle);
 
         Assert.Equal(BoardReviewDialog.NotLeader, Assert.IsType<ReplyResult>(result).Message.Text);
         Assert.Equal(20, (await _bot.GetBoardAsync(Cycle)).Value.CapacityDays);
@@ -90,7 +90,7 @@ public sealed class LeadershipOnlyTests : IDisposable
             _bot.PressAsync(Leaders.SamOnSlack, Publish, DataFor(Cycle)));
 
         Assert.Single(_bot.SentTo(People.SlackMarketer.Target, "Leadership set IT's priorities"));
-        Assert.Single(_bot.Teams.SentTo(new Outbound.ConversationTarget(PrioritiesHarness.TeamsBoardChannel)));
+        Assert.Single(_bot.Teams.SentTo(new Outbound.ConversationTarget(CoreHarness.TeamsBoardChannel)));
     }
 
     private static Person Outsider(string who) => who == "itrep" ? People.AliceOnTeams : People.MalloryOnTeams;

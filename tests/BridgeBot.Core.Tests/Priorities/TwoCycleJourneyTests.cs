@@ -15,12 +15,12 @@ public sealed class TwoCycleJourneyTests : IDisposable
 {
     private const string RequesterNotice = "Leadership set IT's priorities";
 
-    private static readonly ConversationTarget TeamsBoard = new(PrioritiesHarness.TeamsBoardChannel);
-    private static readonly ConversationTarget SlackBoard = new(PrioritiesHarness.SlackBoardChannel);
+    private static readonly ConversationTarget TeamsBoard = new(CoreHarness.TeamsBoardChannel);
+    private static readonly ConversationTarget SlackBoard = new(CoreHarness.SlackBoardChannel);
     private static readonly UserTarget LenaReview = new(Turns.ChannelKind.Teams, People.TeamsTenant, Leaders.LenaOnTeams.User.Id);
     private static readonly UserTarget SamReview = new(Turns.ChannelKind.Slack, People.SlackTeam, Leaders.SamOnSlack.User.Id);
 
-    private readonly PrioritiesHarness _bot = new();
+    private readonly CoreHarness _bot = new();
 
     public void Dispose() => _bot.Dispose();
 
@@ -103,7 +103,7 @@ public sealed class TwoCycleJourneyTests : IDisposable
 
         // Capacity is cut at the review; the ranking then over-commits, and publishing asks for a confirmation first.
         Assert.IsType<ShowFormResult>(await _bot.PressAsync(Leaders.LenaOnTeams, BoardActions.Capacity, DataFor("2027-01")));
-        await _bot.SubmitAsync(Leaders.LenaOnTeams, BoardActions.Capacity, PrioritiesHarness.Form((CapacityField, "5")), "2027-01");
+        await _bot.SubmitAsync(Leaders.LenaOnTeams, BoardActions.Capacity, CoreHarness.Form((CapacityField, "5")), "2027-01");
         await _bot.RankAsync(Leaders.LenaOnTeams, "2027-01", (crm, NotThisCycleValue, "Still frozen"), (survey, ThisCycleValue, null), (webinar, ThisCycleValue, null));
         sent = _bot.SentCount;
         var over = Assert.IsType<ReplyResult>(await _bot.PressAsync(Leaders.LenaOnTeams, Publish, DataFor("2027-01"))).Message;

@@ -8,7 +8,7 @@ using BridgeBot.Core.Tests.Requests;
 /// <summary>A request that names vendors starts only when marketing and IT both signed the same vendor.</summary>
 public sealed class VendorCoSignTests : IDisposable
 {
-    private readonly PrioritiesHarness _bot = new();
+    private readonly CoreHarness _bot = new();
 
     public void Dispose() => _bot.Dispose();
 
@@ -20,30 +20,30 @@ public sealed class VendorCoSignTests : IDisposable
 
         var unsigned = await StartAsync(id);
         Assert.Contains("must both sign off the chosen vendor", unsigned);
-        Assert.Equal(RequestStatus.Triaged, (await _bot.GetRequestAsync(id)).Status);
+        Assert.Equal(RequestStatus.Triaged, (await _bot.GetAsync(id)).Status);
 
         // Marketing (the requester, in Slack) signs Acme: still one signature only.
         Assert.IsType<ShowFormResult>(await _bot.PressAsync(People.SlackMarketer, CoSignCards.Sign, TriageActions.DataFor(id)));
         await SignAsync(People.SlackMarketer, id, "Acme");
-        var toIt = _bot.Teams.SentTo(new Outbound.ConversationTarget(RequestsHarness.TeamsTriage))[^1];
+        var toIt = _bot.Teams.SentTo(new Outbound.ConversationTarget(CoreHarness.TeamsTriage))[^1];
         Assert.Contains("Marketing signed off Acme", toIt.Text);
         Assert.Contains(toIt.Card!.Actions, a => a.ActionId == CoSignCards.Sign);
         Assert.Contains("marketing signed by Mia Marketer", await StartAsync(id));
-        Assert.Equal(RequestStatus.Triaged, (await _bot.GetRequestAsync(id)).Status);
+        Assert.Equal(RequestStatus.Triaged, (await _bot.GetAsync(id)).Status);
 
         // IT (Alice, in Teams) signs the same vendor: now work can start.
         _bot.Time.Advance(TimeSpan.FromHours(2));
         await SignAsync(People.AliceOnTeams, id, "Acme");
         Assert.Contains("is now in progress", await StartAsync(id));
 
-        var request = await _bot.GetRequestAsync(id);
+        var request = await _bot.GetAsync(id);
         Assert.Equal(RequestStatus.InProgress, request.Status);
         var signOff = request.VendorSignOff!;
         Assert.Equal("Acme", signOff.Vendor);
         Assert.Equal("Mia Marketer", signOff.Marketing!.Name);
-        Assert.Equal(PrioritiesHarness.Start, signOff.Marketing.At);
+        Assert.Equal(CoreHarness.Start, signOff.Marketing.At);
         Assert.Equal("Alice Admin", signOff.It!.Name);
-        Assert.Equal(PrioritiesHarness.Start.AddHours(2), signOff.It.At);
+        Assert.Equal(CoreHarness.Start.AddHours(2), signOff.It.At);
         Assert.Contains(request.History, e => e.Change == "vendor-sign" && e.By.Name == "Alice Admin");
     }
 
@@ -55,9 +55,9 @@ public sealed class VendorCoSignTests : IDisposable
         await SignAsync(People.SlackMarketer, id, "Acme");
 
         Assert.IsType<ShowFormResult>(await _bot.PressAsync(People.AliceOnTeams, CoSignCards.Change, TriageActions.DataFor(id)));
-        await _bot.SubmitAsync(People.AliceOnTeams, CoSignCards.Change, PrioritiesHarness.Form((CoSignCards.NoteField, "Acme has no EU hosting; please check Globex")), id);
+        await _bot.SubmitAsync(People.AliceOnTeams, CoSignCards.Change, CoreHarness.Form((CoSignCards.NoteField, "Acme has no EU hosting; please check Globex")), id);
 
-        var signOff = (await _bot.GetRequestAsync(id)).VendorSignOff!;
+        var signOff = (await _bot.GetAsync(id)).VendorSignOff!;
         Assert.Null(signOff.Marketing);
         Assert.Null(signOff.It);
         Assert.Contains("no EU hosting", signOff.ChangeRequested);
@@ -74,11 +74,11 @@ public sealed class VendorCoSignTests : IDisposable
 
         await SignAsync(People.AliceOnTeams, id, "Globex");
 
-        var signOff = (await _bot.GetRequestAsync(id)).VendorSignOff!;
+        var signOff = (await _bot.GetAsync(id)).VendorSignOff!;
         Assert.Equal("Globex", signOff.Vendor);
         Assert.Null(signOff.Marketing);
         Assert.NotNull(signOff.It);
-        Assert.Equal(RequestStatus.Triaged, (await _bot.GetRequestAsync(id)).Status);
+        Assert.Equal(RequestStatus.Triaged, (await _bot.GetAsync(id)).Status);
     }
 
     [Fact]
@@ -86,10 +86,10 @@ public sealed class VendorCoSignTests : IDisposable
     {
         var id = await FileVendorRequestAsync();
 
-        var result = await _bot.SubmitAsync(People.SlackMarketer, CoSignCards.Sign, PrioritiesHarness.Form((CoSignCards.VendorField, "Initech")), id);
+        var result = await _bot.SubmitAsync(People.SlackMarketer, CoSignCards.Sign, CoreHarness.Form((CoSignCards.VendorField, "Initech")), id);
 
         Assert.Equal(CoSignCards.VendorField, Assert.Single(Assert.IsType<FormErrorsResult>(result).View.Errors).FieldId);
-        Assert.Null((await _bot.GetRequestAsync(id)).VendorSignOff);
+        Assert.Null((await _bot.GetAsync(id)).VendorSignOff);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class VendorCoSignTests : IDisposable
         await SignAsync(People.SlackMarketer, id, choice.Value);
 
         Assert.True(choice.Value.Length <= 150, $"{choice.Value.Length} characters");
-        Assert.Equal(longName, (await _bot.GetRequestAsync(id)).VendorSignOff!.Vendor);
+        Assert.Equal(longName, (await _bot.GetAsync(id)).VendorSignOff!.Vendor);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class VendorCoSignTests : IDisposable
             Values = new Dictionary<string, string> { [RequirementsForm.Vendor] = "yes", [RequirementsForm.Shortlist] = "Acme, Globex" },
         };
 
-        var result = RequestLifecycle.Apply(request, new SignVendor("Initech", CoSignSide.It), Alice, PrioritiesHarness.Start);
+        var result = RequestLifecycle.Apply(request, new SignVendor("Initech", CoSignSide.It), Alice, CoreHarness.Start);
 
         Assert.Contains("not on the shortlist", Assert.IsType<ChangeRefused>(result).Reason);
     }
@@ -128,7 +128,7 @@ public sealed class VendorCoSignTests : IDisposable
     {
         var request = VendorRequest() with { Status = RequestStatus.InProgress };
 
-        var result = RequestLifecycle.Apply(request, new SignVendor("Acme", CoSignSide.It), Alice, PrioritiesHarness.Start);
+        var result = RequestLifecycle.Apply(request, new SignVendor("Acme", CoSignSide.It), Alice, CoreHarness.Start);
 
         Assert.Contains("sign-off is closed", Assert.IsType<ChangeRefused>(result).Reason);
     }
@@ -137,12 +137,12 @@ public sealed class VendorCoSignTests : IDisposable
     public async Task Sign_ByNeitherRequesterNorItRepresentative_IsRefusedAndNothingChanges()
     {
         var id = await FileVendorRequestAsync();
-        var before = await _bot.Requests.GetAsync(id, CancellationToken.None);
+        var before = await _bot.Repository.GetAsync(id, CancellationToken.None);
 
         var reply = await SignAsync(People.MalloryOnTeams, id, "Acme");
 
         Assert.Contains("nothing was changed", reply);
-        Assert.Equal(before!.ETag, (await _bot.Requests.GetAsync(id, CancellationToken.None))!.ETag);
+        Assert.Equal(before!.ETag, (await _bot.Repository.GetAsync(id, CancellationToken.None))!.ETag);
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class VendorCoSignTests : IDisposable
     [Fact]
     public void Apply_MarketingSideByItRepresentative_IsRefused()
     {
-        var result = RequestLifecycle.Apply(VendorRequest(), new SignVendor("Acme", CoSignSide.Marketing), Alice, PrioritiesHarness.Start);
+        var result = RequestLifecycle.Apply(VendorRequest(), new SignVendor("Acme", CoSignSide.Marketing), Alice, CoreHarness.Start);
 
         Assert.Contains("Only Mia", Assert.IsType<ChangeRefused>(result).Reason);
     }
@@ -189,7 +189,7 @@ public sealed class VendorCoSignTests : IDisposable
 
     private static ItRequest VendorRequest() => new("ITR-1", new Requester(Turns.ChannelKind.Slack, "T", "U0MIA", "Mia", null,
         new Turns.ConversationKey(Turns.ChannelKind.Slack, "T", "D")), new Dictionary<string, string> { [RequirementsForm.Vendor] = "yes" },
-        RequestStatus.Triaged, PrioritiesHarness.Start);
+        RequestStatus.Triaged, CoreHarness.Start);
 
     private Task<string> FileVendorRequestAsync() => _bot.FileAsync(People.SlackMarketer, "Event app", v =>
     {
@@ -198,7 +198,7 @@ public sealed class VendorCoSignTests : IDisposable
     });
 
     private async Task<string> SignAsync(Person who, string id, string vendor) =>
-        Assert.IsType<ReplyResult>(await _bot.SubmitAsync(who, CoSignCards.Sign, PrioritiesHarness.Form((CoSignCards.VendorField, vendor)), id)).Message.Text;
+        Assert.IsType<ReplyResult>(await _bot.SubmitAsync(who, CoSignCards.Sign, CoreHarness.Form((CoSignCards.VendorField, vendor)), id)).Message.Text;
 
     private async Task<string> StartAsync(string id) =>
         Assert.IsType<ReplyResult>(await _bot.PressAsync(People.AliceOnTeams, TriageActions.Start, TriageActions.DataFor(id))).Message.Text;

@@ -21,12 +21,12 @@ public sealed class BridgeJourneyTests
     public async Task Journey_FiledOnOnePlatformTriagedOnTheOther_RequesterGetsEveryUpdateAtHome(string journey)
     {
         var slackToTeams = journey == "SlackToTeams";
-        using var bot = new RequestsHarness(slackToTeams ? RequestsHarness.TeamsTriage : RequestsHarness.SlackTriage);
+        using var bot = new CoreHarness(slackToTeams ? CoreHarness.TeamsTriage : CoreHarness.SlackTriage);
         var requester = slackToTeams ? People.SlackMarketer : People.TeamsMarketer;
         var rep = slackToTeams ? People.AliceOnTeams : People.BobOnSlack;
         var home = bot.ChannelOf(requester.Conversation.Channel);
         var it = bot.ChannelOf(rep.Conversation.Channel);
-        var triageTarget = new ConversationTarget(slackToTeams ? RequestsHarness.TeamsTriage : RequestsHarness.SlackTriage);
+        var triageTarget = new ConversationTarget(slackToTeams ? CoreHarness.TeamsTriage : CoreHarness.SlackTriage);
 
         // Filed: confirmation in the requester's own chat, the triage card on IT's platform.
         var id = await bot.FileAsync(requester);
@@ -58,14 +58,14 @@ public sealed class BridgeJourneyTests
         // Estimate, start, done.
         await bot.SubmitAsync(rep, TriageActions.Estimate, Form(
             (TriageForms.Size, "M"), (TriageForms.OneTimeCost, "4000"), (TriageForms.RunningCost, "150"),
-            (TriageForms.Target, RequestsHarness.Start.AddDays(40).ToString("yyyy-MM-dd"))), id);
+            (TriageForms.Target, CoreHarness.Start.AddDays(40).ToString("yyyy-MM-dd"))), id);
         await bot.PressAsync(rep, TriageActions.Start, id);
         await bot.PressAsync(rep, TriageActions.Done, id);
 
         var request = await bot.GetAsync(id);
         Assert.Equal(RequestStatus.Done, request.Status);
         Assert.Equal(["submit", "take", "need-info", "answer", "estimate", "start", "done"], request.History.Select(h => h.Change));
-        Assert.Equal(new RequestEstimate("M", 4000, 150, DateOnly.FromDateTime(RequestsHarness.Start.AddDays(40).UtcDateTime)), request.Estimate);
+        Assert.Equal(new RequestEstimate("M", 4000, 150, DateOnly.FromDateTime(CoreHarness.Start.AddDays(40).UtcDateTime)), request.Estimate);
 
         // Every change reached the requester on their own platform, in order, and nothing leaked elsewhere.
         var updates = home.SentTo(requester.Target).Select(m => m.Text).ToList();
@@ -82,7 +82,7 @@ public sealed class BridgeJourneyTests
     [Fact]
     public async Task Options_OfferedFromTeams_ReachSlackRequesterTagged()
     {
-        using var bot = new RequestsHarness();
+        using var bot = new CoreHarness();
         var id = await bot.FileAsync(People.SlackMarketer);
         await bot.PressAsync(People.AliceOnTeams, TriageActions.Take, id);
 
@@ -99,7 +99,7 @@ public sealed class BridgeJourneyTests
     [Fact]
     public async Task Answer_BySomeoneOtherThanRequester_IsRefused()
     {
-        using var bot = new RequestsHarness();
+        using var bot = new CoreHarness();
         var id = await bot.FileAsync(People.SlackMarketer);
         await bot.SubmitAsync(People.AliceOnTeams, TriageActions.NeedInfo, Form((TriageForms.Question, "Budget?")), id);
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 public sealed class DraftStoreTests
 {
-    private readonly FakeTimeProvider _time = new(RequestsHarness.Start);
+    private readonly FakeTimeProvider _time = new(CoreHarness.Start);
     private readonly DraftStore _drafts;
 
     public DraftStoreTests() => _drafts = new DraftStore(new InMemoryStateStore(_time), _time);
@@ -23,7 +23,7 @@ public sealed class DraftStoreTests
         var draft = await _drafts.GetAsync(ChannelKind.Slack, "T1", "U1", CancellationToken.None);
 
         Assert.Equal("Half done", draft!.Values.Get(RequirementsForm.Title));
-        Assert.Equal(RequestsHarness.Start, draft.SavedAt);
+        Assert.Equal(CoreHarness.Start, draft.SavedAt);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ using BridgeBot.Core.Turns;
 
 public sealed class IntakeDialogTests : IDisposable
 {
-    private readonly RequestsHarness _bot = new();
+    private readonly CoreHarness _bot = new();
     private static readonly Person Mia = People.SlackMarketer;
 
     public void Dispose() => _bot.Dispose();
@@ -90,7 +90,7 @@ public sealed class IntakeDialogTests : IDisposable
     [Fact]
     public async Task Draft_IsPerPlatform()
     {
-        await _bot.RunAsync(Mia, new FormClosed(RequirementsForm.Id, ValidForm.Values(RequestsHarness.Start)));
+        await _bot.RunAsync(Mia, new FormClosed(RequirementsForm.Id, ValidForm.Values(CoreHarness.Start)));
         var teamsView = Assert.IsType<ShowFormResult>(await _bot.CommandAsync(People.TeamsMarketer, "itrequest")).View;
         Assert.Empty(teamsView.Values);
     }
@@ -98,7 +98,7 @@ public sealed class IntakeDialogTests : IDisposable
     [Fact]
     public async Task Submit_Invalid_ShowsErrorsKeepingValuesAndSavesDraft()
     {
-        var values = ValidForm.Values(RequestsHarness.Start, v => { v[RequirementsForm.Urgency] = "high"; v.Remove(RequirementsForm.Goal); });
+        var values = ValidForm.Values(CoreHarness.Start, v => { v[RequirementsForm.Urgency] = "high"; v.Remove(RequirementsForm.Goal); });
 
         var view = Assert.IsType<FormErrorsResult>(await _bot.SubmitAsync(Mia, RequirementsForm.Id, values)).View;
 
@@ -111,7 +111,7 @@ public sealed class IntakeDialogTests : IDisposable
     [Fact]
     public async Task Submit_Valid_ConfirmsWithIdAndGaps()
     {
-        var values = ValidForm.Values(RequestsHarness.Start, v => { v.Remove(RequirementsForm.TargetDate); v[RequirementsForm.Maintainer] = "unknown"; });
+        var values = ValidForm.Values(CoreHarness.Start, v => { v.Remove(RequirementsForm.TargetDate); v[RequirementsForm.Maintainer] = "unknown"; });
 
         var reply = Assert.IsType<ReplyResult>(await _bot.SubmitAsync(Mia, RequirementsForm.Id, values)).Message;
 
@@ -129,7 +129,7 @@ public sealed class IntakeDialogTests : IDisposable
         Assert.Equal(RequestStatus.Submitted, stored.Status);
         Assert.Equal(new Requester(ChannelKind.Slack, People.SlackTeam, "U0MIA", "Mia Marketer", "mia@example.com", Mia.Conversation), stored.Requester);
         Assert.Equal("submit", Assert.Single(stored.History).Change);
-        Assert.Equal(RequestsHarness.Start, stored.CreatedAt);
+        Assert.Equal(CoreHarness.Start, stored.CreatedAt);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class IntakeDialogTests : IDisposable
         var id = await _bot.FileAsync(Mia);
 
         var (target, message) = Assert.Single(_bot.Teams.Sent);
-        Assert.Equal(new ConversationTarget(RequestsHarness.TeamsTriage), target);
+        Assert.Equal(new ConversationTarget(CoreHarness.TeamsTriage), target);
         Assert.Contains(id, message.Text);
         var take = message.Card!.Actions.Single(a => a.ActionId == TriageActions.Take);
         Assert.Equal(id, take.Data[TriageActions.IdKey]);
@@ -148,7 +148,7 @@ public sealed class IntakeDialogTests : IDisposable
     [Fact]
     public async Task Submit_Valid_DeletesDraft()
     {
-        await _bot.RunAsync(Mia, new FormClosed(RequirementsForm.Id, ValidForm.Values(RequestsHarness.Start)));
+        await _bot.RunAsync(Mia, new FormClosed(RequirementsForm.Id, ValidForm.Values(CoreHarness.Start)));
         await _bot.FileAsync(Mia);
         Assert.Null(await DraftOf(Mia));
     }
@@ -157,7 +157,7 @@ public sealed class IntakeDialogTests : IDisposable
     public async Task Submit_StoreFails_TellsUserToRetryAndKeepsDraft()
     {
         _bot.Store.FailRequestWrites = true;
-        var values = ValidForm.Values(RequestsHarness.Start);
+        var values = ValidForm.Values(CoreHarness.Start);
 
         var view = Assert.IsType<FormErrorsResult>(await _bot.SubmitAsync(Mia, RequirementsForm.Id, values)).View;
 
@@ -171,7 +171,7 @@ public sealed class IntakeDialogTests : IDisposable
     public async Task Submit_StoreBackAfterFailure_RetrySucceeds()
     {
         _bot.Store.FailRequestWrites = true;
-        await _bot.SubmitAsync(Mia, RequirementsForm.Id, ValidForm.Values(RequestsHarness.Start));
+        await _bot.SubmitAsync(Mia, RequirementsForm.Id, ValidForm.Values(CoreHarness.Start));
         _bot.Store.FailRequestWrites = false;
 
         var id = await _bot.FileAsync(Mia);
@@ -186,7 +186,7 @@ public sealed class IntakeDialogTests : IDisposable
         // The pipeline re-runs a turn (same delivery id) when its dialog-state write lost a race.
         var dialog = _bot.Service<IEnumerable<IDialog>>().OfType<ItRequestDialog>().Single();
         var turn = new InboundTurn("delivery-1", Mia.Conversation, Mia.User,
-            new FormSubmitted(RequirementsForm.Id, ValidForm.Values(RequestsHarness.Start)), RequestsHarness.Start);
+            new FormSubmitted(RequirementsForm.Id, ValidForm.Values(CoreHarness.Start)), CoreHarness.Start);
 
         var first = Assert.IsType<ReplyResult>(await dialog.HandleAsync(new BridgeBot.Core.Pipeline.TurnContext(turn), CancellationToken.None));
         var second = Assert.IsType<ReplyResult>(await dialog.HandleAsync(new BridgeBot.Core.Pipeline.TurnContext(turn), CancellationToken.None));

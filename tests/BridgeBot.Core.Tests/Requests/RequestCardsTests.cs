@@ -8,9 +8,9 @@ public sealed class RequestCardsTests
     private static ItRequest InStatus(RequestStatus status) => new(
         "ITR-1001",
         new Requester(ChannelKind.Slack, "T1", "U0MIA", null, "mia@example.com", new ConversationKey(ChannelKind.Slack, "T1", "D0MIA")),
-        ValidForm.Values(RequestsHarness.Start).ToDictionary(),
+        ValidForm.Values(CoreHarness.Start).ToDictionary(),
         status,
-        RequestsHarness.Start);
+        CoreHarness.Start);
 
     [Theory]
     [InlineData(RequestStatus.Submitted, new[] { TriageActions.Take, TriageActions.NeedInfo, TriageActions.Defer, TriageActions.Decline })]
@@ -41,7 +41,7 @@ public sealed class RequestCardsTests
     public void RequesterNotice_Question_CarriesAnswerButton()
     {
         var request = InStatus(RequestStatus.NeedInfo) with { PendingQuestion = "Budget?" };
-        var entry = new AuditEntry(RequestsHarness.Start, new RequestActor(ChannelKind.Teams, "29:alice", "Alice"), "need-info",
+        var entry = new AuditEntry(CoreHarness.Start, new RequestActor(ChannelKind.Teams, "29:alice", "Alice"), "need-info",
             RequestStatus.Triaged, RequestStatus.NeedInfo, "Budget?");
 
         var notice = RequestCards.RequesterNotice(request, entry);

@@ -5,7 +5,7 @@ using BridgeBot.Core.Turns;
 
 public sealed class RequestLifecycleTests
 {
-    private static readonly DateTimeOffset At = RequestsHarness.Start;
+    private static readonly DateTimeOffset At = CoreHarness.Start;
     private static readonly RequestActor Alice = new(ChannelKind.Teams, "29:alice", "Alice Admin");
     private static readonly RequestActor Bob = new(ChannelKind.Slack, "U0BOB", "Bob Builder");
     private static readonly RequestActor Mia = new(ChannelKind.Slack, "U0MIA", "Mia Marketer");

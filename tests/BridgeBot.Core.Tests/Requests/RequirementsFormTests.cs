@@ -6,7 +6,7 @@ using static BridgeBot.Core.Requests.RequirementsForm;
 
 public sealed class RequirementsFormTests
 {
-    private static readonly DateTimeOffset Today = RequestsHarness.Start;
+    private static readonly DateTimeOffset Today = CoreHarness.Start;
 
     private static IReadOnlyList<FieldError> Validate(Action<Dictionary<string, string>>? change = null) =>
         FormValidator.Validate(Definition, ValidForm.Values(Today, change), new FormValidationContext(DateOnly.FromDateTime(Today.UtcDateTime)));

@@ -8,7 +8,7 @@ using BridgeBot.Core.Requests.Dialogs;
 
 public sealed class TriageDialogTests : IDisposable
 {
-    private readonly RequestsHarness _bot = new();
+    private readonly CoreHarness _bot = new();
 
     public void Dispose() => _bot.Dispose();
 
@@ -113,7 +113,7 @@ public sealed class TriageDialogTests : IDisposable
         var values = new FormValues(new Dictionary<string, string>
         {
             [TriageForms.Size] = "M", [TriageForms.OneTimeCost] = "-5", [TriageForms.RunningCost] = "abc",
-            [TriageForms.Target] = RequestsHarness.Start.AddDays(-3).ToString("yyyy-MM-dd"),
+            [TriageForms.Target] = CoreHarness.Start.AddDays(-3).ToString("yyyy-MM-dd"),
         });
 
         var view = Assert.IsType<FormErrorsResult>(await _bot.SubmitAsync(People.AliceOnTeams, TriageActions.Estimate, values, id)).View;

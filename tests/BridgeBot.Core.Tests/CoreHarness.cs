@@ -1,4 +1,4 @@
-namespace BridgeBot.Core.Tests.Priorities;
+namespace BridgeBot.Core.Tests;
 
 using BridgeBot.Core.Dialogs;
 using BridgeBot.Core.Forms;
@@ -9,15 +9,22 @@ using BridgeBot.Core.Requests;
 using BridgeBot.Core.State;
 using BridgeBot.Core.Tests.Requests;
 using BridgeBot.Core.Turns;
+using BridgeBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-/// <summary>The real Core pipeline with requests and priorities, an in-memory store, fake time and recording channels on both platforms.</summary>
-internal sealed class PrioritiesHarness : IDisposable
+/// <summary>
+/// The real Core pipeline with requests and priorities, an in-memory store, fake time and recording channels on both
+/// platforms. The request tests and the priority tests share it.
+/// </summary>
+internal sealed class CoreHarness : IDisposable
 {
-    public static readonly DateTimeOffset Start = RequestsHarness.Start;
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    public static readonly ConversationKey TeamsTriage = new(ChannelKind.Teams, People.TeamsTenant, "19:triage@thread.tacv2");
+    public static readonly ConversationKey SlackTriage = new(ChannelKind.Slack, People.SlackTeam, "C0TRIAGE");
 
     public static readonly ConversationKey TeamsBoardChannel = new(ChannelKind.Teams, People.TeamsTenant, "19:priorities@thread.tacv2");
     public static readonly ConversationKey SlackBoardChannel = new(ChannelKind.Slack, People.SlackTeam, "C0PRIO");
@@ -25,9 +32,10 @@ internal sealed class PrioritiesHarness : IDisposable
     private readonly ServiceProvider _services;
     private int _delivery;
 
-    public PrioritiesHarness(Action<PriorityOptions>? configure = null)
+    public CoreHarness(ConversationKey? triage = null, Action<PriorityOptions>? priorities = null)
     {
-        Store = new InMemoryStateStore(Time);
+        Store = new ControllableStateStore(new InMemoryStateStore(Time));
+        var triageAt = triage ?? TeamsTriage;
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<TimeProvider>(Time);
@@ -41,7 +49,7 @@ internal sealed class PrioritiesHarness : IDisposable
         {
             o.TriageChannel = new TriageChannelOptions
             {
-                Platform = ChannelKind.Teams, TenantId = People.TeamsTenant, ConversationId = RequestsHarness.TeamsTriage.ConversationId,
+                Platform = triageAt.Channel, TenantId = triageAt.TenantId, ConversationId = triageAt.ConversationId,
             };
             o.ItRepresentatives = [People.AliceOptions, People.BobOptions];
         });
@@ -63,7 +71,7 @@ internal sealed class PrioritiesHarness : IDisposable
                 new PublishTargetOptions { Platform = ChannelKind.Teams, TenantId = People.TeamsTenant, ConversationId = TeamsBoardChannel.ConversationId },
                 new PublishTargetOptions { Platform = ChannelKind.Slack, TenantId = People.SlackTeam, ConversationId = SlackBoardChannel.ConversationId },
             ];
-            configure?.Invoke(o);
+            priorities?.Invoke(o);
         });
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         Pipeline = _services.GetRequiredService<TurnPipeline>();
@@ -71,7 +79,7 @@ internal sealed class PrioritiesHarness : IDisposable
 
     public FakeTimeProvider Time { get; } = new(Start);
 
-    public InMemoryStateStore Store { get; }
+    public ControllableStateStore Store { get; }
 
     public RecordingReplyChannel Slack { get; } = new(ChannelKind.Slack);
 
@@ -79,13 +87,18 @@ internal sealed class PrioritiesHarness : IDisposable
 
     public TurnPipeline Pipeline { get; }
 
+    public RequestRepository Repository => _services.GetRequiredService<RequestRepository>();
+
+    public DraftStore Drafts => _services.GetRequiredService<DraftStore>();
+
     public BoardCompiler Compiler => _services.GetRequiredService<BoardCompiler>();
 
     public BoardRepository Boards => _services.GetRequiredService<BoardRepository>();
 
-    public RequestRepository Requests => _services.GetRequiredService<RequestRepository>();
-
     public int SentCount => Slack.Sent.Count + Teams.Sent.Count;
+
+    public T Service<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 
     public RecordingReplyChannel ChannelOf(ChannelKind kind) => kind == ChannelKind.Slack ? Slack : Teams;
 
@@ -94,14 +107,30 @@ internal sealed class PrioritiesHarness : IDisposable
         ChannelOf(target.Channel).SentTo(target).Where(m => m.Text.StartsWith(prefix, StringComparison.Ordinal)).ToList();
 
     public Task<DialogResult> RunAsync(Person who, TurnPayload payload) =>
-        Pipeline.RunAsync(new InboundTurn($"p{Interlocked.Increment(ref _delivery)}", who.Conversation, who.User, payload, Time.GetUtcNow()),
+        Pipeline.RunAsync(new InboundTurn($"d{Interlocked.Increment(ref _delivery)}", who.Conversation, who.User, payload, Time.GetUtcNow()),
             CancellationToken.None).AsTask();
 
-    public Task<DialogResult> SubmitAsync(Person who, string formId, FormValues values, string? draftKey) =>
+    public Task<DialogResult> CommandAsync(Person who, string name, string arguments = "") => RunAsync(who, new CommandInvoked(name, arguments));
+
+    public Task<DialogResult> SubmitAsync(Person who, string formId, FormValues values, string? draftKey = null) =>
         RunAsync(who, new FormSubmitted(formId, values, draftKey));
+
+    public Task<DialogResult> PressAsync(Person who, string actionId, string requestId) =>
+        PressAsync(who, actionId, TriageActions.DataFor(requestId));
 
     public Task<DialogResult> PressAsync(Person who, string actionId, IReadOnlyDictionary<string, string> data) =>
         RunAsync(who, new ActionInvoked(actionId, data));
+
+    /// <summary>Files a valid request and returns its id.</summary>
+    public async Task<string> FileAsync(Person who, Action<Dictionary<string, string>>? change = null)
+    {
+        var result = await SubmitAsync(who, RequirementsForm.Id, ValidForm.Values(Start, change));
+        var card = Assert.IsType<ReplyResult>(result).Message.Card;
+        Assert.NotNull(card);
+        return card.Facts.Single(f => f.Label == "Request").Value;
+    }
+
+    public async Task<ItRequest> GetAsync(string id) => (await Repository.GetAsync(id, CancellationToken.None))!.Value;
 
     /// <summary>Files a valid request (optionally changed) and returns its id.</summary>
     public async Task<string> FileAsync(Person who, string title, Action<Dictionary<string, string>>? change = null)
@@ -137,13 +166,60 @@ internal sealed class PrioritiesHarness : IDisposable
         return SubmitAsync(leader, BoardActions.Rank, new FormValues(values), cycleId);
     }
 
-    public async Task<ItRequest> GetRequestAsync(string id) => (await Requests.GetAsync(id, CancellationToken.None))!.Value;
-
-    public async Task<Versioned<PriorityBoard>> GetBoardAsync(string cycleId) => (await Boards.GetAsync(cycleId, CancellationToken.None))!;
+        public async Task<Versioned<PriorityBoard>> GetBoardAsync(string cycleId) => (await Boards.GetAsync(cycleId, CancellationToken.None))!;
 
     public static FormValues Form(params (string Key, string Value)[] values) => new(values.ToDictionary(v => v.Key, v => v.Value));
 
     public void Dispose() => _services.Dispose();
+}
+
+/// <summary>Someone talking to the bot from one conversation.</summary>
+internal sealed record Person(TurnUser User, ConversationKey Conversation)
+{
+    public UserTarget Target => new(Conversation.Channel, Conversation.TenantId, User.Id);
+}
+
+/// <summary>The cast: marketers on each platform and two IT representatives.</summary>
+internal static class People
+{
+    public const string TeamsTenant = "tenant-1";
+    public const string SlackTeam = "T0MARKETING";
+
+    public static readonly Person SlackMarketer = new(
+        new TurnUser("U0MIA", "Mia Marketer", null, "mia@example.com"), new ConversationKey(ChannelKind.Slack, SlackTeam, "D0MIA"));
+
+    public static readonly Person TeamsMarketer = new(
+        new TurnUser("29:tom", "Tom Marketer", "aad-tom"), new ConversationKey(ChannelKind.Teams, TeamsTenant, "a:tom"));
+
+    public static readonly Person AliceOnTeams = new(
+        new TurnUser("29:alice", "Alice Admin", "aad-alice"), new ConversationKey(ChannelKind.Teams, TeamsTenant, "19:triage@thread.tacv2"));
+
+    public static readonly Person BobOnSlack = new(
+        new TurnUser("U0BOB", "Bob Builder"), new ConversationKey(ChannelKind.Slack, SlackTeam, "C0TRIAGE"));
+
+    public static readonly Person BobOnTeams = new(
+        new TurnUser("29:bob", "Bob Builder", null, "bob@example.com"), new ConversationKey(ChannelKind.Teams, TeamsTenant, "19:triage@thread.tacv2"));
+
+    public static readonly Person MalloryOnTeams = new(
+        new TurnUser("29:mallory", "Mallory Marketer", "aad-mallory"), new ConversationKey(ChannelKind.Teams, TeamsTenant, "19:triage@thread.tacv2"));
+
+    public static ItRepresentativeOptions AliceOptions => new()
+    {
+        Name = "Alice Admin", Email = "alice@example.com", TeamsUserId = "29:alice", TeamsAadObjectId = "aad-alice", SlackUserId = "U0ALICE",
+    };
+
+    public static ItRepresentativeOptions BobOptions => new() { Name = "Bob Builder", Email = "bob@example.com", SlackUserId = "U0BOB" };
+}
+
+/// <summary>A requirements form that passes every rule.</summary>
+internal static class ValidForm
+{
+    public static FormValues Values(DateTimeOffset today, Action<Dictionary<string, string>>? change = null)
+    {
+        var values = ValidRequirements.Answers(today);
+        change?.Invoke(values);
+        return new FormValues(values);
+    }
 }
 
 /// <summary>The leadership group: Lena reviews in Teams, Sam in Slack.</summary>
