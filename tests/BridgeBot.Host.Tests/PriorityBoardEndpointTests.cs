@@ -17,7 +17,7 @@ public sealed class PriorityBoardEndpointTests
     private static WebApplicationFactory<Program> Host(DateTimeOffset now, string? apiKey = DashboardKey) => Host(new FakeTimeProvider(now), apiKey);
 
     private static WebApplicationFactory<Program> Host(FakeTimeProvider time, string? apiKey = DashboardKey) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        new BridgeBotFactory().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("Priorities:ReviewDay", "1");

@@ -61,7 +61,7 @@ internal sealed class BridgeHost : IAsyncDisposable
         BridgeHost? host = null;
         var slack = await RecordingHttpServer.StartAsync(r => host!.AnswerSlack(r));
         var teams = await FakeBotFramework.StartAsync();
-        var hosts = LoadBalancedHosts.Start(replicas, () => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        var hosts = LoadBalancedHosts.Start(replicas, () => new BridgeBotFactory().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("Redis:Configuration", redis.Configuration);

@@ -10,7 +10,7 @@ using BridgeBot.TestKit;
 /// </summary>
 public sealed partial class DocumentationSettingsTests
 {
-    private static readonly string[] Assemblies = ["BridgeBot.Core", "BridgeBot.Teams", "BridgeBot.Slack", "BridgeBot.State.Redis", "BridgeBot.Host"];
+    private static readonly string[] Assemblies = ["BridgeBot.Core", "BridgeBot.Teams", "BridgeBot.Graph", "BridgeBot.Slack", "BridgeBot.State.Redis", "BridgeBot.Host"];
 
     [Fact]
     public void Readme_IsAtMost200Lines()

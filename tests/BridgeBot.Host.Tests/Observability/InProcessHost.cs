@@ -20,7 +20,9 @@ internal sealed class InProcessHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Development",
-            ApplicationName = typeof(Program).Assembly.GetName().Name,
+
+            // Not the host's own name: that would add the developer's user secrets (BridgeBotFactory.ApplicationName).
+            ApplicationName = BridgeBotFactory.ApplicationName,
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddBridgeBot();

@@ -12,7 +12,7 @@ public sealed class SlackConfigurationTests
     [Fact]
     public async Task NoSlackSettings_EndpointsNotMapped()
     {
-        await using var factory = new WebApplicationFactory<Program>();
+        await using var factory = new BridgeBotFactory();
         using var client = factory.CreateClient();
 
         using var response = await client.PostAsync("/slack/commands", new StringContent("x"));
@@ -24,7 +24,7 @@ public sealed class SlackConfigurationTests
     [Fact]
     public async Task BotTokenWithoutSigningSecret_StartupFailsNamingTheSetting()
     {
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Slack:BotToken", "xoxb-1"));
+        await using var factory = new BridgeBotFactory().WithWebHostBuilder(b => b.UseSetting("Slack:BotToken", "xoxb-1"));
 
         var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
 
@@ -34,7 +34,7 @@ public sealed class SlackConfigurationTests
     [Fact]
     public async Task AppTokenWithoutBotToken_StartupFailsNamingTheSetting()
     {
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Slack:AppToken", "xapp-1"));
+        await using var factory = new BridgeBotFactory().WithWebHostBuilder(b => b.UseSetting("Slack:AppToken", "xapp-1"));
 
         var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
 

@@ -16,7 +16,7 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _slack = await FakeSocketModeSlack.StartAsync();
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        _factory = new BridgeBotFactory().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Slack:AppToken", "xapp-test");
             builder.UseSetting("Slack:BotToken", "xoxb-test");

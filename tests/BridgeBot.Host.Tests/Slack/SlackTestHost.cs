@@ -35,7 +35,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
     public static async Task<SlackTestHost> StartAsync(Func<RecordedRequest, CannedResponse>? slackApi = null, IDictionary<string, string>? settings = null)
     {
         var slack = await RecordingHttpServer.StartAsync(slackApi ?? (_ => CannedResponse.Json("""{"ok":true,"channel":"D1","ts":"1.1"}""")));
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        var factory = new BridgeBotFactory().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Slack:SigningSecret", Secret);
             builder.UseSetting("Slack:BotToken", "xoxb-test");

@@ -32,7 +32,7 @@ public sealed class TeamsHost : IAsyncDisposable
     public static async Task<TeamsHost> StartAsync(Action<IServiceCollection>? services = null, Action<IWebHostBuilder>? configure = null)
     {
         var fake = await FakeBotFramework.StartAsync();
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        var factory = new BridgeBotFactory().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("Teams:AppId", FakeBotFramework.AppId);

@@ -65,7 +65,7 @@ public sealed class TeamsLocalModeTests : IAsyncLifetime
     [Fact]
     public void Start_AppIdWithoutPassword_FailsNamingTheSetting()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        using var factory = new BridgeBotFactory().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Development");
             b.UseSetting("Teams:AppId", "app");
@@ -78,7 +78,7 @@ public sealed class TeamsLocalModeTests : IAsyncLifetime
     }
 
     private static WebApplicationFactory<Program> Host(string environment) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment(environment));
+        new BridgeBotFactory().WithWebHostBuilder(b => b.UseEnvironment(environment));
 
     private Task<HttpContext> SendAsync(WebApplicationFactory<Program> factory, IPAddress remote, string? activityId = null)
     {
