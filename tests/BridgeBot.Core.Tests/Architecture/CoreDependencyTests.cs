@@ -11,6 +11,7 @@ public sealed class CoreDependencyTests
         "StackExchange.Redis",
         "BridgeBot.Teams",
         "BridgeBot.Slack",
+        "BridgeBot.Graph",
         "BridgeBot.State.Redis",
         "BridgeBot.Host",
         "Microsoft.Identity",
