@@ -1,6 +1,7 @@
 namespace BridgeBot.State.Redis.Tests;
 
 using System.Collections.Concurrent;
+using System.Text.Json;
 using BridgeBot.Core.Digest;
 using BridgeBot.Core.Meetings;
 using BridgeBot.Core.Outbound;
@@ -43,7 +44,56 @@ public abstract class SharedDigestTests(TestRedisFixture redis)
         Assert.Equal([new ConversationTarget(Leads)], _sent.ToArray());
     }
 
-    private WeeklyDigestSender Sender(IConnectionMultiplexer connection, string tenant)
+    [Fact]
+    public async Task TickAsync_FirstSendOutlastsItsLease_DigestPostedOnce()
+    {
+        var tenant = "digest-" + Guid.NewGuid().ToString("N");
+        await using var a = await redis.Redis.ConnectAsync();
+        await using var b = await redis.Redis.ConnectAsync();
+        var hang = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = Sender(a, tenant, new Recording(_sent, entered, hang.Task));
+        var second = Sender(b, tenant);
+        _time.SetUtcNow(DueAt);
+
+        var sending = first.TickAsync(default);
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var checks = new List<DigestOutcome>();
+        var lease = new DigestOptions().LeaseDuration;
+        for (var i = 0; i < 9; i++)
+        {
+            _time.Advance(lease / 3 + TimeSpan.FromSeconds(1));
+            await LeaseRenewedAsync(TestStores.Redis(b), tenant, _time.GetUtcNow() + lease);
+            checks.Add(await second.TickAsync(default));
+        }
+
+        hang.SetResult();
+        var outcome = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(DigestOutcome.Sent, outcome);
+        Assert.All(checks, c => Assert.Equal(DigestOutcome.AlreadyHandled, c));
+        Assert.Equal([new ConversationTarget(Leads)], _sent.ToArray());
+    }
+
+    // Waits until the holder's renewal for the current (fake) instant is in Redis; the clock stands still meanwhile.
+    private static async Task LeaseRenewedAsync(TestStores stores, string tenant, DateTimeOffset renewedTo)
+    {
+        var key = WeeklyDigestSender.KeyOf(tenant, "2026-W50");
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var raw = await stores.State.ReadAsync(key, default);
+            if (raw is not null && JsonDocument.Parse(raw.Value).RootElement.GetProperty("leaseUntil").GetDateTimeOffset() == renewedTo)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The claim's lease was not renewed.");
+            await Task.Delay(10);
+        }
+    }
+
+    private WeeklyDigestSender Sender(IConnectionMultiplexer connection, string tenant, IReplyChannel? leads = null)
     {
         var stores = TestStores.Redis(connection);
         var meetingsOptions = new MeetingsOptions { TenantId = tenant };
@@ -55,17 +105,20 @@ public abstract class SharedDigestTests(TestRedisFixture redis)
             TimeZone = "Europe/Berlin",
             Channels = [new DigestChannel { Platform = Leads.Channel, TenantId = Leads.TenantId, ConversationId = Leads.ConversationId }],
         };
-        return new WeeklyDigestSender(stores.State, reader, new Outbox([new Recording(_sent)]), options, meetingsOptions, _time,
+        return new WeeklyDigestSender(stores.State, reader, new Outbox([leads ?? new Recording(_sent)]), options, meetingsOptions, _time,
             NullLogger<WeeklyDigestSender>.Instance);
     }
 
-    private sealed class Recording(ConcurrentQueue<MessageTarget> sent) : IReplyChannel
+    /// <summary>Records posts; with <paramref name="hang"/>, a post waits for it after signalling <paramref name="entered"/>.</summary>
+    private sealed class Recording(ConcurrentQueue<MessageTarget> sent, TaskCompletionSource? entered = null, Task? hang = null) : IReplyChannel
     {
         public ChannelKind Channel => ChannelKind.Slack;
 
         public async Task<DeliveryResult> SendAsync(MessageTarget target, OutboundMessage message, CancellationToken cancellationToken)
         {
             await Task.Yield(); // other hosts' checks run while this one is sending
+            entered?.TrySetResult();
+            await (hang ?? Task.CompletedTask).WaitAsync(cancellationToken);
             sent.Enqueue(target);
             return DeliveryResult.Sent("ts-1");
         }

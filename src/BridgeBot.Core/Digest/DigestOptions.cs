@@ -25,7 +25,10 @@ public sealed class DigestOptions
     /// <summary>How long after the due time a digest is still sent (a host that was down on Monday morning catches up).</summary>
     public TimeSpan CatchUpFor { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>How long one host owns the sending of a digest; when it dies, another host sends it after this.</summary>
+    /// <summary>
+    /// How long one host owns the sending of a digest. The owner renews it every third of this while it sends; when
+    /// the owner dies, another host takes over after this and sends to the channels not started.
+    /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How often each host checks whether a digest is due.</summary>

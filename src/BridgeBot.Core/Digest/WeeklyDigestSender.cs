@@ -1,7 +1,5 @@
 namespace BridgeBot.Core.Digest;
 
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using BridgeBot.Core.Meetings;
 using BridgeBot.Core.Outbound;
 using BridgeBot.Core.State;
@@ -16,21 +14,22 @@ public enum DigestOutcome
     /// <summary>Another host is sending it, or it was sent already.</summary>
     AlreadyHandled,
 
-    /// <summary>This host sent it.</summary>
+    /// <summary>This host finished it: every channel not started before has been posted to (or is unreachable).</summary>
     Sent,
 
-    /// <summary>This host tried and a channel failed; the lease runs out and some host tries again.</summary>
+    /// <summary>A channel failed, or another host took the claim over; once the lease runs out some host goes on with the channels not started.</summary>
     Failed,
 }
 
-/// <summary>Who is sending a digest (until when), and to which channels it has gone.</summary>
-public sealed record DigestClaim(string Owner, DateTimeOffset LeaseUntil, IReadOnlyList<string> SentTo, bool Done);
-
 /// <summary>
-/// Sends the weekly digest to the IT leads channels exactly once however many hosts run it. Every host checks on
-/// its own timer; the first to create the week's claim (a create-if-absent write keyed by the digest's week) sends,
-/// the others see the claim and stop. A host that dies while sending leaves a claim whose lease runs out: another
-/// host takes it over with compare-and-set and sends to the channels not yet marked sent.
+/// Sends the weekly digest to the IT leads channels, at most once per channel and week however many hosts run it.
+/// Every host checks on its own timer; the first to create the week's claim (a create-if-absent write keyed by the
+/// digest's week) sends, the others see the claim and stop. Before each channel the holder records it as started
+/// (compare-and-set on the claim's etag) and renews the lease while the post runs; nobody posts to a started channel
+/// again. A host that dies leaves a claim whose lease runs out: another host takes it over with compare-and-set and
+/// sends to the channels not started. A channel started but never recorded as posted (its host died mid-send, or
+/// lost the claim during a store outage) may or may not have its digest: it is not posted again but logged as a
+/// warning (EventId 1904) and kept as unconfirmed in the claim, since a missing digest is better than a second one.
 /// </summary>
 public sealed partial class WeeklyDigestSender(
     IStateStore store, ItLeadSummaryReader reader, Outbox outbox, DigestOptions options, MeetingsOptions meetings, TimeProvider time,
@@ -64,45 +63,56 @@ public sealed partial class WeeklyDigestSender(
             return DigestOutcome.AlreadyHandled;
         }
 
-        // Claims are kept for a few weeks, long past any catch-up, so that a late host never sends an old week again.
-        var keep = TimeSpan.FromDays(28);
-        var claim = new DigestClaim(_owner, now + options.LeaseDuration, stored?.Value.SentTo ?? [], false);
-        var write = await store.WriteAsync(key, claim, DigestJsonContext.Default.DigestClaim, ETagCondition.For(stored), keep, cancellationToken);
-        if (!write.Succeeded)
+        var abandoned = stored?.Value.Abandoned() ?? [];
+        var taken = new DigestClaim(_owner, now + options.LeaseDuration, stored?.Value.SentTo ?? [], false)
+        {
+            Started = stored?.Value.Started ?? [],
+            Unconfirmed = [.. stored?.Value.Unconfirmed ?? [], .. abandoned],
+        };
+        await using var claim = await HeldDigestClaim.TakeAsync(store, key, stored, taken, options.LeaseDuration, time, cancellationToken);
+        if (claim is null)
         {
             return DigestOutcome.AlreadyHandled;
         }
 
-        var etag = write.ETag!;
+        foreach (var channel in abandoned)
+        {
+            LogUnconfirmed(logger, due.Id, channel);
+        }
+
         var message = DigestMessage.Render(await reader.ReadAsync(cancellationToken), options.DashboardUrl);
         var failed = false;
         foreach (var channel in options.Channels)
         {
             var name = channel.Key.ToString();
-            if (claim.SentTo.Contains(name))
+            if (claim.Value.Started.Contains(name) || claim.Value.SentTo.Contains(name))
             {
                 continue;
             }
 
-            var result = await outbox.SendAsync(new ConversationTarget(channel.Key), message, cancellationToken);
-            if (result.Status != DeliveryStatus.Sent)
-            {
-                LogChannelFailed(logger, due.Id, name, result.Status, result.Detail);
-                failed |= result.Status == DeliveryStatus.Failed;
-                continue;
-            }
-
-            // Not cancellable: once the digest is out, recording it matters more than stopping on time.
-            claim = claim with { SentTo = [.. claim.SentTo, name] };
-            var marked = await store.WriteAsync(key, claim, DigestJsonContext.Default.DigestClaim, ETagCondition.Matches(etag), keep,
-                CancellationToken.None);
-            if (!marked.Succeeded)
+            if (!await claim.ChangeAsync(c => c with { Started = [.. c.Started, name] }, cancellationToken))
             {
                 LogLeaseLost(logger, due.Id);
                 return DigestOutcome.Failed;
             }
 
-            etag = marked.ETag!;
+            // An exception leaves the channel started: whether the post went out is unknown, so it is not posted again.
+            var result = await outbox.SendAsync(new ConversationTarget(channel.Key), message, cancellationToken);
+            if (result.Status != DeliveryStatus.Sent)
+            {
+                LogChannelFailed(logger, due.Id, name, result.Status, result.Detail);
+                failed |= result.Status == DeliveryStatus.Failed;
+            }
+
+            // The platform said it did not post: the channel is no longer started, so a later host may try it again.
+            var recorded = result.Status == DeliveryStatus.Sent
+                ? await claim.RecordAsync(c => c with { SentTo = [.. c.SentTo, name] })
+                : await claim.RecordAsync(c => c with { Started = [.. c.Started.Where(s => s != name)] });
+            if (!recorded)
+            {
+                LogLeaseLost(logger, due.Id);
+                return DigestOutcome.Failed;
+            }
         }
 
         if (failed)
@@ -110,9 +120,8 @@ public sealed partial class WeeklyDigestSender(
             return DigestOutcome.Failed;
         }
 
-        await store.WriteAsync(key, claim with { Done = true }, DigestJsonContext.Default.DigestClaim, ETagCondition.Matches(etag), keep,
-            CancellationToken.None);
-        LogSent(logger, due.Id, claim.SentTo.Count);
+        await claim.RecordAsync(c => c with { Done = true });
+        LogSent(logger, due.Id, claim.Value.SentTo.Count);
         return DigestOutcome.Sent;
     }
 
@@ -124,8 +133,9 @@ public sealed partial class WeeklyDigestSender(
 
     [LoggerMessage(EventId = 1903, Level = LogLevel.Warning, Message = "Weekly digest {DigestId}: another host took over the claim while this one was sending.")]
     private static partial void LogLeaseLost(ILogger logger, string digestId);
-}
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(DigestClaim))]
-internal sealed partial class DigestJsonContext : JsonSerializerContext;
+    [LoggerMessage(EventId = 1904, Level = LogLevel.Warning,
+        Message = "Weekly digest {DigestId} may not have reached {Channel}: the host posting it stopped or lost its claim before recording " +
+                  "the outcome. It is not posted again (at most once per channel and week); check the channel.")]
+    private static partial void LogUnconfirmed(ILogger logger, string digestId, string channel);
+}

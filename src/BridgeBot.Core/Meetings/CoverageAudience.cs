@@ -5,9 +5,11 @@ using BridgeBot.Core.Requests;
 using BridgeBot.Core.Turns;
 
 /// <summary>
-/// Who may read the meeting coverage report: the IT team and the leads. Today they are configured in several
-/// places (Requests:ItRepresentatives, Meetings:ItRepresentatives, Meetings:ItLead, Priorities:LeadershipGroup);
-/// this is the one type that reads them for the purpose, so a single roster later replaces only its body.
+/// Who may read the meeting coverage report: the IT team and the leads. The team is the one roster,
+/// <c>ItTeam:Members</c> (or, while it is unset, the older Requests:ItRepresentatives and Meetings:ItRepresentatives),
+/// seen through both option sets it fills: the requests side knows people by platform id, the meetings side by
+/// e-mail. The leads are Meetings:ItLead and Priorities:LeadershipGroup. This is the one type that reads them for
+/// the purpose.
 /// </summary>
 public sealed class CoverageAudience(ItRepresentatives requestRepresentatives, LeadershipGroup leaders, PeopleMatcher people, MeetingsOptions options)
 {

@@ -8,7 +8,7 @@ using BridgeBot.Core.State;
 using BridgeBot.Core.Tests.Requests;
 using BridgeBot.Core.Turns;
 using BridgeBot.TestKit;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -54,6 +54,9 @@ internal sealed class DigestHarness
 
     public RecordingReplyChannel Slack { get; } = new(ChannelKind.Slack);
 
+    /// <summary>What every host's digest sender logged.</summary>
+    public FakeLogger<WeeklyDigestSender> Log { get; } = new();
+
     public MeetingRepository Meetings { get; }
 
     public RequestRepository Requests { get; }
@@ -63,8 +66,12 @@ internal sealed class DigestHarness
 
     /// <summary>A host of its own (own sender, own owner id) on the shared stores, sending through the given channels.</summary>
     public WeeklyDigestSender Host(IStateStore? state = null, params IReplyChannel[] channels) =>
-        new(state ?? Stores.State, Reader(), new Outbox(channels.Length == 0 ? [Teams, Slack] : channels), DigestOptions, MeetingsOptions, Time,
-            NullLogger<WeeklyDigestSender>.Instance);
+        new(state ?? Stores.State, Reader(), new Outbox(channels.Length == 0 ? [Teams, Slack] : channels), DigestOptions, MeetingsOptions, Time, Log);
+
+    /// <summary>The stored claim of a week's digest, or null.</summary>
+    public async Task<DigestClaim?> ClaimAsync(string week) =>
+        (await Stores.State.ReadAsync(WeeklyDigestSender.KeyOf(MeetingKeys.TenantOf(MeetingsOptions), week), DigestJsonContext.Default.DigestClaim,
+            default))?.Value;
 
     public Task<MeetingRecord?> SeedMeetingAsync(string id, DateTimeOffset start, Func<MeetingRecord, MeetingRecord>? change = null)
     {

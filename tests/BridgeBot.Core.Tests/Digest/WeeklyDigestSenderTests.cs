@@ -3,7 +3,10 @@ namespace BridgeBot.Core.Tests.Digest;
 using BridgeBot.Core.Digest;
 using BridgeBot.Core.Outbound;
 using BridgeBot.Core.Requests;
+using BridgeBot.Core.State;
+using BridgeBot.Core.Tests.Requests;
 using BridgeBot.Core.Turns;
+using Microsoft.Extensions.Logging;
 
 public sealed class WeeklyDigestSenderTests
 {
@@ -41,9 +44,9 @@ public sealed class WeeklyDigestSenderTests
     }
 
     [Fact]
-    public async Task TickAsync_HostDiesWhileSending_OtherHostSendsTheRestOnlyAfterTheLease()
+    public async Task TickAsync_HostDiesWhilePostingToTheFirstChannel_OtherHostPostsOnlyTheOtherChannelAfterTheLease()
     {
-        var dying = _harness.Host(null, _harness.Teams, new ThrowingChannel(ChannelKind.Slack));
+        var dying = _harness.Host(null, new ThrowingChannel(ChannelKind.Teams), _harness.Slack);
         var survivor = _harness.Host();
         _harness.Time.SetUtcNow(MondayNineBerlin);
 
@@ -54,6 +57,106 @@ public sealed class WeeklyDigestSenderTests
 
         Assert.Equal(DigestOutcome.AlreadyHandled, duringLease);
         Assert.Equal(DigestOutcome.Sent, afterLease);
+        Assert.Empty(_harness.Teams.Sent);
+        Assert.Single(_harness.Slack.Sent);
+    }
+
+    [Fact]
+    public async Task TickAsync_RestartAfterPostingBeforeRecordingIt_RestartedHostDoesNotPostThatChannelAgain()
+    {
+        var interrupted = _harness.Host(null, new PostsThenDiesChannel(_harness.Teams), _harness.Slack);
+        _harness.Time.SetUtcNow(MondayNineBerlin);
+        await Assert.ThrowsAsync<IOException>(() => interrupted.TickAsync(default));
+
+        _harness.Time.Advance(_harness.DigestOptions.LeaseDuration + TimeSpan.FromSeconds(1));
+        var restarted = await _harness.Host().TickAsync(default);
+
+        Assert.Equal(DigestOutcome.Sent, restarted);
+        Assert.Single(_harness.Teams.Sent);
+        Assert.Single(_harness.Slack.Sent);
+    }
+
+    [Fact]
+    public async Task TickAsync_TakesOverAChannelStartedButNotRecorded_LogsOneWarningNamingIt()
+    {
+        var interrupted = _harness.Host(null, new PostsThenDiesChannel(_harness.Teams), _harness.Slack);
+        _harness.Time.SetUtcNow(MondayNineBerlin);
+        await Assert.ThrowsAsync<IOException>(() => interrupted.TickAsync(default));
+
+        _harness.Time.Advance(_harness.DigestOptions.LeaseDuration + TimeSpan.FromSeconds(1));
+        await _harness.Host().TickAsync(default);
+        await _harness.Host().TickAsync(default);
+
+        var warning = Assert.Single(_harness.Log.Collector.GetSnapshot(), r => r.Id.Id == 1904);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains(DigestHarness.LeadsTeams.ToString(), warning.Message, StringComparison.Ordinal);
+        Assert.Equal([DigestHarness.LeadsTeams.ToString()], (await _harness.ClaimAsync("2026-W50"))!.Unconfirmed);
+    }
+
+    [Fact]
+    public async Task TickAsync_SendOutlastsTheLease_HolderRenewsItAndTheOtherHostPostsNothing()
+    {
+        var gate = new GatedChannel(_harness.Teams);
+        var first = _harness.Host(null, gate, _harness.Slack);
+        var second = _harness.Host();
+        _harness.Time.SetUtcNow(MondayNineBerlin);
+
+        var sending = first.TickAsync(default);
+        await gate.Entered.WaitAsync(TimeSpan.FromSeconds(10));
+        var checks = new List<DigestOutcome>();
+        var step = _harness.DigestOptions.LeaseDuration / 3 + TimeSpan.FromSeconds(1);
+        for (var i = 0; i < 9; i++)
+        {
+            _harness.Time.Advance(step);
+            await LeaseRenewedAsync();
+            checks.Add(await second.TickAsync(default));
+        }
+
+        gate.Release();
+        var outcome = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(DigestOutcome.Sent, outcome);
+        Assert.All(checks, c => Assert.Equal(DigestOutcome.AlreadyHandled, c));
+        Assert.Single(_harness.Teams.Sent);
+        Assert.Single(_harness.Slack.Sent);
+    }
+
+    [Fact]
+    public async Task TickAsync_LeaseRunsOutMidSendWhileTheStoreIsUnreachable_OtherHostSkipsTheStartedChannel()
+    {
+        var gate = new GatedChannel(_harness.Teams);
+        var cutOff = new UnreachableStore(_harness.Stores.State);
+        var first = _harness.Host(cutOff, gate, _harness.Slack);
+        var second = _harness.Host();
+        _harness.Time.SetUtcNow(MondayNineBerlin);
+
+        var sending = first.TickAsync(default);
+        await gate.Entered.WaitAsync(TimeSpan.FromSeconds(10));
+        cutOff.Unreachable = true; // the first host's renewals fail, as on a host cut off from Redis
+        _harness.Time.Advance(_harness.DigestOptions.LeaseDuration + TimeSpan.FromSeconds(1));
+        var takeover = await second.TickAsync(default);
+        cutOff.Unreachable = false;
+        gate.Release();
+        var outcome = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(DigestOutcome.Sent, takeover);
+        Assert.Equal(DigestOutcome.Failed, outcome);
+        Assert.Single(_harness.Teams.Sent);
+        Assert.Single(_harness.Slack.Sent);
+    }
+
+    [Fact]
+    public async Task TickAsync_ChannelReportsAPlatformFailure_AnotherHostPostsItAfterTheLease()
+    {
+        var failing = new RecordingReplyChannel(ChannelKind.Slack) { Outcome = DeliveryStatus.Failed };
+        _harness.Time.SetUtcNow(MondayNineBerlin);
+        var first = await _harness.Host(null, _harness.Teams, failing).TickAsync(default);
+
+        _harness.Time.Advance(_harness.DigestOptions.LeaseDuration + TimeSpan.FromSeconds(1));
+        var retry = await _harness.Host().TickAsync(default);
+
+        Assert.Equal(DigestOutcome.Failed, first);
+        Assert.Equal(DigestOutcome.Sent, retry);
         Assert.Single(_harness.Teams.Sent);
         Assert.Single(_harness.Slack.Sent);
     }
@@ -105,12 +208,85 @@ public sealed class WeeklyDigestSenderTests
         Assert.Equal("https://bridgebot.example/dashboard", Fact("Dashboard"));
     }
 
+    // Waits until the holder's renewal for the current (fake) instant is in the store; the clock stands still meanwhile.
+    private async Task LeaseRenewedAsync()
+    {
+        var renewedTo = _harness.Time.GetUtcNow() + _harness.DigestOptions.LeaseDuration;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await _harness.ClaimAsync("2026-W50"))?.LeaseUntil != renewedTo)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The claim's lease was not renewed.");
+            await Task.Delay(10);
+        }
+    }
+
     private static ItRequest Request(string id, string title, string urgency, DateTimeOffset created) => new(
         id,
         new Requester(ChannelKind.Slack, "T1", "U1", "Mia", "mia@contoso.com", new ConversationKey(ChannelKind.Slack, "T1", "D1")),
         new Dictionary<string, string> { [RequirementsForm.Title] = title, [RequirementsForm.Urgency] = urgency },
         RequestStatus.Submitted,
         created);
+
+    /// <summary>Holds its first send until released, as a slow platform call would.</summary>
+    private sealed class GatedChannel(IReplyChannel inner) : IReplyChannel
+    {
+        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ChannelKind Channel => inner.Channel;
+
+        public Task Entered => _entered.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        public async Task<DeliveryResult> SendAsync(MessageTarget target, OutboundMessage message, CancellationToken cancellationToken)
+        {
+            _entered.TrySetResult();
+            await _released.Task.WaitAsync(cancellationToken);
+            return await inner.SendAsync(target, message, cancellationToken);
+        }
+
+        public Task<DeliveryResult> UpdateAsync(MessageTarget target, string messageId, OutboundMessage message, CancellationToken cancellationToken) =>
+            inner.UpdateAsync(target, messageId, message, cancellationToken);
+    }
+
+    /// <summary>Posts, then the process ends before the host can record it.</summary>
+    private sealed class PostsThenDiesChannel(IReplyChannel inner) : IReplyChannel
+    {
+        public ChannelKind Channel => inner.Channel;
+
+        public async Task<DeliveryResult> SendAsync(MessageTarget target, OutboundMessage message, CancellationToken cancellationToken)
+        {
+            await inner.SendAsync(target, message, cancellationToken);
+            throw new IOException("host killed after posting");
+        }
+
+        public Task<DeliveryResult> UpdateAsync(MessageTarget target, string messageId, OutboundMessage message, CancellationToken cancellationToken) =>
+            inner.UpdateAsync(target, messageId, message, cancellationToken);
+    }
+
+    /// <summary>One host's view of the shared store; while <see cref="Unreachable"/> it fails as a lost Redis connection does.</summary>
+    private sealed class UnreachableStore(IStateStore inner) : IStateStore
+    {
+        public volatile bool Unreachable;
+
+        public Task<Versioned<byte[]>?> ReadAsync(StateKey key, CancellationToken cancellationToken) =>
+            Unreachable ? throw new StateStoreUnavailableException("Redis is unreachable.") : inner.ReadAsync(key, cancellationToken);
+
+        public Task<StateWriteResult> WriteAsync(
+            StateKey key, ReadOnlyMemory<byte> value, ETagCondition condition, TimeSpan? timeToLive, CancellationToken cancellationToken) =>
+            Unreachable
+                ? throw new StateStoreUnavailableException("Redis is unreachable.")
+                : inner.WriteAsync(key, value, condition, timeToLive, cancellationToken);
+
+        public Task<bool> DeleteAsync(StateKey key, ETagCondition condition, CancellationToken cancellationToken) =>
+            inner.DeleteAsync(key, condition, cancellationToken);
+
+        public Task<long> IncrementAsync(StateKey key, long seed, CancellationToken cancellationToken) =>
+            inner.IncrementAsync(key, seed, cancellationToken);
+
+        public Task PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
+    }
 
     private sealed class ThrowingChannel(ChannelKind channel) : IReplyChannel
     {
