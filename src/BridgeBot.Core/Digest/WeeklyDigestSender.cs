@@ -24,7 +24,7 @@ public enum DigestOutcome
 }
 
 /// <summary>Who is sending a digest (until when), and to which channels it has gone.</summary>
-public sealed record DigestClaim(string Owner, DateTimeOffset LeaseUntil, IReadOnlyList<string> SentTo, bool Done);
+internal sealed record DigestClaim(string Owner, DateTimeOffset LeaseUntil, IReadOnlyList<string> SentTo, bool Done);
 
 /// <summary>
 /// Sends the weekly digest to the IT leads channels exactly once however many hosts run it. Every host checks on
