@@ -32,7 +32,7 @@ public abstract record DialogResult
 }
 
 /// <summary>See <see cref="DialogResult.None"/>.</summary>
-public sealed record NoReply : DialogResult;
+internal sealed record NoReply : DialogResult;
 
 /// <summary>See <see cref="DialogResult.Reply(OutboundMessage)"/>.</summary>
 public sealed record ReplyResult(OutboundMessage Message) : DialogResult;
@@ -44,4 +44,4 @@ public sealed record ShowFormResult(FormView View) : DialogResult;
 public sealed record FormErrorsResult(FormView View) : DialogResult;
 
 /// <summary>See <see cref="DialogResult.Conflict"/>.</summary>
-public sealed record ConflictResult : DialogResult;
+internal sealed record ConflictResult : DialogResult;

@@ -7,7 +7,7 @@ using BridgeBot.Core.Forms;
 /// (the state store was unreachable before the dialog even ran), so the user presses Send again instead of
 /// typing everything a second time.
 /// </summary>
-public interface IKeepsTypedValues
+internal interface IKeepsTypedValues
 {
     /// <summary>The definition of the form <paramref name="formId"/>, or null when this dialog does not show it.</summary>
     FormDefinition? FormOf(string formId);

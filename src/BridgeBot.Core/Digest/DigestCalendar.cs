@@ -3,10 +3,10 @@ namespace BridgeBot.Core.Digest;
 using System.Globalization;
 
 /// <summary>One weekly digest: its id (the ISO week of its local date, e.g. <c>2026-W50</c>) and when it is due.</summary>
-public sealed record DigestOccurrence(string Id, DateTimeOffset DueAt);
+internal sealed record DigestOccurrence(string Id, DateTimeOffset DueAt);
 
 /// <summary>When digests are due, as pure functions over the configured day, time and zone.</summary>
-public static class DigestCalendar
+internal static class DigestCalendar
 {
     /// <summary>The latest occurrence due at or before <paramref name="now"/>.</summary>
     public static DigestOccurrence LatestDue(DateTimeOffset now, DayOfWeek day, TimeOnly at, TimeZoneInfo zone)

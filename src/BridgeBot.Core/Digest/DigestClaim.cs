@@ -8,7 +8,7 @@ using BridgeBot.Core.State;
 /// One week's digest in the shared store: who is sending it (until when), the channels a host started posting to,
 /// those it reached, and the started ones given up on because their host stopped before recording the outcome.
 /// </summary>
-public sealed record DigestClaim(string Owner, DateTimeOffset LeaseUntil, IReadOnlyList<string> SentTo, bool Done)
+internal sealed record DigestClaim(string Owner, DateTimeOffset LeaseUntil, IReadOnlyList<string> SentTo, bool Done)
 {
     /// <summary>Channels a host began posting to. Nobody posts to a started channel again, whatever became of the post.</summary>
     public IReadOnlyList<string> Started { get; init; } = [];

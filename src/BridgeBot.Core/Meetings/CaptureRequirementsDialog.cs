@@ -12,7 +12,7 @@ using BridgeBot.Core.Turns;
 /// date and organizer in the goal, so what the meeting decides reaches IT as a request. Submitting it is the ordinary
 /// <c>itrequest</c> submission.
 /// </summary>
-public sealed class CaptureRequirementsDialog(MeetingRepository meetings) : IDialog
+internal sealed class CaptureRequirementsDialog(MeetingRepository meetings) : IDialog
 {
     public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Action(MeetingActions.CaptureRequirements)];
 

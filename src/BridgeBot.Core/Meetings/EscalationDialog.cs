@@ -9,7 +9,7 @@ using BridgeBot.Core.Turns;
 /// The buttons of an escalation in the IT leads' channel: "I'll take it" (an IT representative or lead; the first
 /// press wins and the card then says who took it, for everyone in the channel) and "Waive" (IT leads only).
 /// </summary>
-public sealed class EscalationDialog(
+internal sealed class EscalationDialog(
     MeetingRepository meetings, MeetingTracker tracker, MeetingNotifier notifier, PeopleMatcher people, MeetingsOptions options) : IDialog
 {
     public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Action(MeetingActions.Take), DialogRoute.Action(MeetingActions.LeadWaive)];

@@ -32,7 +32,7 @@ public interface IAttendanceReports
 }
 
 /// <summary>The default without Graph: attendance comes only from meeting events the bot receives.</summary>
-public sealed class NoAttendanceReports : IAttendanceReports
+internal sealed class NoAttendanceReports : IAttendanceReports
 {
     public Task<AttendanceReport> ReadAsync(MeetingSnapshot meeting, CancellationToken cancellationToken) => Task.FromResult(AttendanceReport.Unavailable);
 }

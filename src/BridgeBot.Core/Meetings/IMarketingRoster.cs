@@ -14,7 +14,7 @@ public interface IMarketingRoster
 }
 
 /// <summary>The roster as configured in <see cref="MeetingsOptions.MarketingRoster"/>, nothing more.</summary>
-public sealed class ConfiguredMarketingRoster(MeetingsOptions options) : IMarketingRoster
+internal sealed class ConfiguredMarketingRoster(MeetingsOptions options) : IMarketingRoster
 {
     /// <inheritdoc />
     public IReadOnlyCollection<string> Members => options.MarketingRoster;

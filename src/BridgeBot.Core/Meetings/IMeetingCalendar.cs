@@ -21,7 +21,7 @@ public interface IMeetingCalendar
 }
 
 /// <summary>The default when no calendar API is configured: the organizer is told whom to add.</summary>
-public sealed class NoCalendarAccess : IMeetingCalendar
+internal sealed class NoCalendarAccess : IMeetingCalendar
 {
     public Task<CalendarChange> AddAttendeeAsync(MeetingSnapshot meeting, MeetingPerson attendee, CancellationToken cancellationToken) =>
         Task.FromResult(CalendarChange.NotPermitted);

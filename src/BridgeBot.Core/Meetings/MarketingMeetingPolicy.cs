@@ -1,7 +1,7 @@
 namespace BridgeBot.Core.Meetings;
 
 /// <summary>Which meetings need IT, and whether they have it. Pure: decided from the snapshot, the options and the roster.</summary>
-public static class MarketingMeetingPolicy
+internal static class MarketingMeetingPolicy
 {
     /// <summary>Organized by someone on the configured marketing roster, or titled with a configured keyword.</summary>
     public static bool IsMarketing(MeetingSnapshot meeting, MeetingsOptions options) =>

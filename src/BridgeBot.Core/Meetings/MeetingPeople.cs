@@ -3,7 +3,7 @@ namespace BridgeBot.Core.Meetings;
 using BridgeBot.Core.Turns;
 
 /// <summary>Matches platform users (turn senders, meeting participants) with people known by e-mail address.</summary>
-public static class MeetingPeople
+internal static class MeetingPeople
 {
     /// <summary>Whether <paramref name="user"/> is the person with <paramref name="email"/>.</summary>
     public static bool Is(TurnUser user, string email, MeetingsOptions options, string? directoryId = null)

@@ -9,7 +9,7 @@ using BridgeBot.Core.Turns;
 /// A representative's answer to "can you join?": accept (the organizer is told and the timers stop), or decline
 /// (the next representative in the rotation is asked and the organizer is told). Only that representative may answer.
 /// </summary>
-public sealed class RepresentativeDialog(
+internal sealed class RepresentativeDialog(
     MeetingRepository meetings, MeetingTracker tracker, MeetingNotifier notifier, PeopleMatcher people, MeetingsOptions options) : IDialog
 {
     public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Action(MeetingActions.Accept), DialogRoute.Action(MeetingActions.Decline)];

@@ -10,7 +10,7 @@ using BridgeBot.Core.Turns;
 /// reasons, and "Overturn" puts a meeting back into the rotation (the organizer and the next representative are told).
 /// Only IT leads may do either.
 /// </summary>
-public sealed class WaiverReviewDialog(
+internal sealed class WaiverReviewDialog(
     MeetingRepository meetings, MeetingTracker tracker, MeetingNotifier notifier, PeopleMatcher people, MeetingsOptions options, TimeProvider time)
     : IDialog
 {

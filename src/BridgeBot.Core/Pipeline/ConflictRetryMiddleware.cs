@@ -6,7 +6,7 @@ using BridgeBot.Core.Dialogs;
 /// Re-runs a turn whose state write lost a compare-and-set race, on freshly loaded state. After a few lost
 /// races in a row the user is asked to retry rather than having their input silently dropped.
 /// </summary>
-public sealed class ConflictRetryMiddleware : ITurnMiddleware
+internal sealed class ConflictRetryMiddleware : ITurnMiddleware
 {
     public const int MaxAttempts = 4;
 

@@ -9,7 +9,7 @@ using BridgeBot.Core.State;
 /// compare-and-set on the etag that was read: a concurrent turn that saved first turns this one into a
 /// <see cref="DialogResult.Conflict"/>, which <see cref="ConflictRetryMiddleware"/> re-runs.
 /// </summary>
-public sealed class DialogStateMiddleware(IStateStore store, BridgeBotTracing tracing, TimeProvider time) : ITurnMiddleware
+internal sealed class DialogStateMiddleware(IStateStore store, BridgeBotTracing tracing, TimeProvider time) : ITurnMiddleware
 {
     /// <summary>Dialog state of a user who has gone quiet is dropped after this long.</summary>
     public static readonly TimeSpan TimeToLive = TimeSpan.FromDays(30);

@@ -7,7 +7,7 @@ using BridgeBot.Core.Turns;
 /// A dialog that knows, from the turn alone, one more stored value it is about to read. The dialog-state step issues
 /// that read together with the dialog state's, so a turn that needs both waits for one round trip to the store, not two.
 /// </summary>
-public interface IReadsAhead
+internal interface IReadsAhead
 {
     /// <summary>The key this dialog will read while handling <paramref name="turn"/>, or null.</summary>
     StateKey? ReadAheadKey(InboundTurn turn);

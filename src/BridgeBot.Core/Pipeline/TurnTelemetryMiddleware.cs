@@ -6,7 +6,7 @@ using BridgeBot.Core.Dialogs;
 using BridgeBot.Core.Turns;
 
 /// <summary>Outermost step: one span per turn, and the turn counted and timed by channel and outcome.</summary>
-public sealed class TurnTelemetryMiddleware(BridgeBotMetrics metrics, BridgeBotTracing tracing, TimeProvider time) : ITurnMiddleware
+internal sealed class TurnTelemetryMiddleware(BridgeBotMetrics metrics, BridgeBotTracing tracing, TimeProvider time) : ITurnMiddleware
 {
     public async ValueTask<DialogResult> InvokeAsync(TurnContext context, TurnHandler next, CancellationToken cancellationToken)
     {

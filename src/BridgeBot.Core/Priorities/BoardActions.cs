@@ -1,7 +1,7 @@
 namespace BridgeBot.Core.Priorities;
 
 /// <summary>Action and form ids of the board review. Every button carries the cycle id under <see cref="CycleKey"/>.</summary>
-public static class BoardActions
+internal static class BoardActions
 {
     public const string CycleKey = "cycle";
 

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 /// wins it sends the board and the requester notices: every requester is told once even if two leaders press Publish.
 /// Callers check that the actor is in the leadership group.
 /// </summary>
-public sealed partial class BoardReview(
+internal sealed partial class BoardReview(
     BoardRepository boards, Outbox outbox, IOptions<PriorityOptions> options, TimeProvider time, ILogger<BoardReview> logger)
 {
     private const int Attempts = 4;

@@ -4,7 +4,7 @@ using System.Globalization;
 using BridgeBot.Core.Requests;
 
 /// <summary>The review rules as pure functions: a changed board, or why not.</summary>
-public static class BoardRules
+internal static class BoardRules
 {
     /// <summary>Records decisions; a "not this cycle" without a reason, an unknown request or a published board is refused.</summary>
     public static BoardOutcome Decide(PriorityBoard board, IReadOnlyList<DecisionInput> decisions, RequestActor by, DateTimeOffset at)

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 /// the other side with the sign-off card and its buttons: IT's triage destination when marketing acted, the requester
 /// on their own platform when IT acted.
 /// </summary>
-public sealed class CoSignWorkflow(RequestWorkflow workflow, Outbox outbox, IOptions<RequestsOptions> options)
+internal sealed class CoSignWorkflow(RequestWorkflow workflow, Outbox outbox, IOptions<RequestsOptions> options)
 {
     public Task<WorkflowOutcome> ApplyAsync(string id, VendorCoSignChange change, RequestActor by, CancellationToken cancellationToken) =>
         workflow.ApplyAsync(id, change, by, (request, entry, ct) =>

@@ -92,7 +92,7 @@ public sealed class PublishTargetOptions
 }
 
 /// <summary>Fails startup with a message naming the setting that is wrong.</summary>
-public sealed class PriorityOptionsValidator : IValidateOptions<PriorityOptions>
+internal sealed class PriorityOptionsValidator : IValidateOptions<PriorityOptions>
 {
     public ValidateOptionsResult Validate(string? name, PriorityOptions options)
     {

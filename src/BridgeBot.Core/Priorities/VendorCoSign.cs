@@ -5,7 +5,7 @@ using BridgeBot.Core.Requests;
 using BridgeBot.Core.Turns;
 
 /// <summary>Which side signs: the marketing owner (the requester) or IT.</summary>
-public enum CoSignSide
+internal enum CoSignSide
 {
     Marketing,
     It,
@@ -32,16 +32,16 @@ public sealed record VendorSignOff(string? Vendor)
 }
 
 /// <summary>A co-sign step on a request; <see cref="VendorCoSign"/> decides whether it may happen.</summary>
-public abstract record VendorCoSignChange(CoSignSide Side) : RequestChange;
+internal abstract record VendorCoSignChange(CoSignSide Side) : RequestChange;
 
 /// <summary>One side signs off <paramref name="Vendor"/>.</summary>
-public sealed record SignVendor(string Vendor, CoSignSide Side) : VendorCoSignChange(Side)
+internal sealed record SignVendor(string Vendor, CoSignSide Side) : VendorCoSignChange(Side)
 {
     public override string Name => "vendor-sign";
 }
 
 /// <summary>One side asks for a change before signing; both signatures are cleared.</summary>
-public sealed record AskVendorChange(string Note, CoSignSide Side) : VendorCoSignChange(Side)
+internal sealed record AskVendorChange(string Note, CoSignSide Side) : VendorCoSignChange(Side)
 {
     public override string Name => "vendor-change";
 }
@@ -52,7 +52,7 @@ public sealed record AskVendorChange(string Note, CoSignSide Side) : VendorCoSig
 /// <see cref="RequestLifecycle"/> calls <see cref="BlocksStart"/> before work starts and <see cref="Apply"/> for co-sign steps;
 /// whether an IT-side actor is an IT representative is checked by the caller (the lifecycle does not know the roster).
 /// </summary>
-public static class VendorCoSign
+internal static class VendorCoSign
 {
     public static bool NamesVendors(ItRequest request) =>
         request.Values.GetValueOrDefault(RequirementsForm.Vendor) == "yes" || Shortlist(request).Count > 0;

@@ -1,7 +1,7 @@
 namespace BridgeBot.Core.Requests;
 
 /// <summary>Something someone wants to do to a request; <see cref="RequestLifecycle"/> decides whether it may.</summary>
-public abstract record RequestChange
+internal abstract record RequestChange
 {
     private protected RequestChange()
     {
@@ -12,55 +12,55 @@ public abstract record RequestChange
 }
 
 /// <summary>An IT representative takes the request (it becomes theirs).</summary>
-public sealed record TakeRequest : RequestChange
+internal sealed record TakeRequest : RequestChange
 {
     public override string Name => "take";
 }
 
 /// <summary>IT needs an answer from the requester before going on.</summary>
-public sealed record AskForInfo(string Question) : RequestChange
+internal sealed record AskForInfo(string Question) : RequestChange
 {
     public override string Name => "need-info";
 }
 
 /// <summary>The requester answered the open question.</summary>
-public sealed record AnswerInfo(string Answer) : RequestChange
+internal sealed record AnswerInfo(string Answer) : RequestChange
 {
     public override string Name => "answer";
 }
 
 /// <summary>IT estimated size, cost and date.</summary>
-public sealed record EstimateRequest(RequestEstimate Estimate) : RequestChange
+internal sealed record EstimateRequest(RequestEstimate Estimate) : RequestChange
 {
     public override string Name => "estimate";
 }
 
 /// <summary>IT offers two or three ways to deliver it.</summary>
-public sealed record OfferOptions(IReadOnlyList<RequestOption> Options) : RequestChange
+internal sealed record OfferOptions(IReadOnlyList<RequestOption> Options) : RequestChange
 {
     public override string Name => "options";
 }
 
 /// <summary>Work starts.</summary>
-public sealed record StartWork : RequestChange
+internal sealed record StartWork : RequestChange
 {
     public override string Name => "start";
 }
 
 /// <summary>The work is delivered.</summary>
-public sealed record CompleteWork : RequestChange
+internal sealed record CompleteWork : RequestChange
 {
     public override string Name => "done";
 }
 
 /// <summary>IT will not do it, and says why.</summary>
-public sealed record DeclineRequest(string Reason) : RequestChange
+internal sealed record DeclineRequest(string Reason) : RequestChange
 {
     public override string Name => "decline";
 }
 
 /// <summary>Not this month: it waits for a later priority review.</summary>
-public sealed record DeferRequest(string? Note) : RequestChange
+internal sealed record DeferRequest(string? Note) : RequestChange
 {
     public override string Name => "defer";
 }

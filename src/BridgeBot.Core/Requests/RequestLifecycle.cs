@@ -4,7 +4,7 @@ using System.Globalization;
 using static RequestStatus;
 
 /// <summary>The outcome of applying a change: the changed request, or why it was refused.</summary>
-public abstract record LifecycleResult
+internal abstract record LifecycleResult
 {
     private protected LifecycleResult()
     {
@@ -12,16 +12,16 @@ public abstract record LifecycleResult
 }
 
 /// <summary>The change is allowed; <paramref name="Request"/> is the request after it, with its audit entry.</summary>
-public sealed record ChangeApplied(ItRequest Request, AuditEntry Entry) : LifecycleResult;
+internal sealed record ChangeApplied(ItRequest Request, AuditEntry Entry) : LifecycleResult;
 
 /// <summary>The change is not allowed now; <paramref name="Reason"/> is shown to whoever tried.</summary>
-public sealed record ChangeRefused(string Reason) : LifecycleResult;
+internal sealed record ChangeRefused(string Reason) : LifecycleResult;
 
 /// <summary>
 /// The request lifecycle as a pure function: submitted -> triaged -> in progress -> done, with need-info (and back),
 /// declined and deferred. Invalid changes come back as <see cref="ChangeRefused"/>, never as exceptions.
 /// </summary>
-public static class RequestLifecycle
+internal static class RequestLifecycle
 {
     public const int MinOptions = 2;
     public const int MaxOptions = 3;

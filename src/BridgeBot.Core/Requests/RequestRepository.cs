@@ -235,7 +235,7 @@ public sealed class RequestRepository(IStateStore store, ISortedIndexStore index
 }
 
 /// <summary>Where request data lives: one partition per request, per requester and per urgency queue.</summary>
-public static class RequestKeys
+internal static class RequestKeys
 {
     /// <summary>The request itself. Ids are unique across tenants, so the id alone names the partition.</summary>
     public static StateKey Record(string id) => new($"request:{id}");

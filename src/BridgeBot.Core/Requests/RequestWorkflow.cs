@@ -3,7 +3,7 @@ namespace BridgeBot.Core.Requests;
 using BridgeBot.Core.Outbound;
 
 /// <summary>How applying a change to a stored request went.</summary>
-public abstract record WorkflowOutcome
+internal abstract record WorkflowOutcome
 {
     private protected WorkflowOutcome()
     {
@@ -11,22 +11,22 @@ public abstract record WorkflowOutcome
 }
 
 /// <summary>Stored and bridged. <paramref name="Notice"/> says whether the other side was reached.</summary>
-public sealed record WorkflowApplied(ItRequest Request, AuditEntry Entry, DeliveryResult Notice) : WorkflowOutcome;
+internal sealed record WorkflowApplied(ItRequest Request, AuditEntry Entry, DeliveryResult Notice) : WorkflowOutcome;
 
 /// <summary>The lifecycle refused the change; nothing was stored.</summary>
-public sealed record WorkflowRefused(string Reason) : WorkflowOutcome;
+internal sealed record WorkflowRefused(string Reason) : WorkflowOutcome;
 
 /// <summary>No request has that id.</summary>
-public sealed record WorkflowNotFound(string Id) : WorkflowOutcome;
+internal sealed record WorkflowNotFound(string Id) : WorkflowOutcome;
 
 /// <summary>The request kept changing under us; nothing was stored.</summary>
-public sealed record WorkflowBusy : WorkflowOutcome;
+internal sealed record WorkflowBusy : WorkflowOutcome;
 
 /// <summary>
 /// Read, apply the lifecycle, compare-and-set, and on a lost race read again and re-decide: so of two IT reps
 /// taking a request at once, exactly one wins and the other learns who has it. Only a stored change is bridged.
 /// </summary>
-public sealed class RequestWorkflow(RequestRepository repository, RequestNotifier notifier, TimeProvider time)
+internal sealed class RequestWorkflow(RequestRepository repository, RequestNotifier notifier, TimeProvider time)
 {
     private const int Attempts = 4;
 

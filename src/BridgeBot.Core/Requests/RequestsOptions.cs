@@ -49,7 +49,7 @@ public sealed class ItRepresentativeOptions : IPersonIds
 }
 
 /// <summary>Fails startup with a message naming the setting that is missing.</summary>
-public sealed class RequestsOptionsValidator : IValidateOptions<RequestsOptions>
+internal sealed class RequestsOptionsValidator : IValidateOptions<RequestsOptions>
 {
     public ValidateOptionsResult Validate(string? name, RequestsOptions options)
     {

@@ -4,7 +4,7 @@ using BridgeBot.Core.Forms;
 using static BridgeBot.Core.Requests.RequirementsForm;
 
 /// <summary>The cross-field rules of the requirements form.</summary>
-public static class RequirementsRules
+internal static class RequirementsRules
 {
     public static IReadOnlyList<IFormRule> All { get; } =
     [

@@ -1,7 +1,7 @@
 namespace BridgeBot.Core.Turns;
 
 /// <summary>How a configured person (an IT representative, a leader) is known on each platform.</summary>
-public interface IPersonIds
+internal interface IPersonIds
 {
     /// <summary>E-mail / UPN; matches on any platform whose turn carries it.</summary>
     string? Email { get; }
@@ -17,7 +17,7 @@ public interface IPersonIds
 }
 
 /// <summary>Recognises a configured person behind a turn's user, by platform id or by e-mail.</summary>
-public static class PersonIds
+internal static class PersonIds
 {
     /// <summary>Whether <paramref name="user"/> on <paramref name="platform"/> is <paramref name="person"/>.</summary>
     public static bool Matches(IPersonIds person, ChannelKind platform, TurnUser user)

@@ -7,7 +7,7 @@ using BridgeBot.Core.Pipeline;
 using Microsoft.Extensions.Options;
 
 /// <summary><c>board</c>: the current priority board and its status; leaders reviewing it also get the buttons.</summary>
-public sealed class BoardDialog(BoardRepository boards, LeadershipGroup leaders, IOptions<PriorityOptions> options, TimeProvider time) : IDialog
+internal sealed class BoardDialog(BoardRepository boards, LeadershipGroup leaders, IOptions<PriorityOptions> options, TimeProvider time) : IDialog
 {
     public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command("board")];
 

@@ -12,7 +12,7 @@ using BridgeBot.Core.Turns;
 /// The review buttons and forms: rank, set capacity, publish (and publish anyway when over capacity). Only the
 /// leadership group may use them; for anyone else nothing changes and nothing is sent.
 /// </summary>
-public sealed class BoardReviewDialog(LeadershipGroup leaders, BoardRepository boards, BoardReview review, TimeProvider time) : IDialog
+internal sealed class BoardReviewDialog(LeadershipGroup leaders, BoardRepository boards, BoardReview review, TimeProvider time) : IDialog
 {
     public const string NotLeader =
         "Sorry, only the leadership group ranks and publishes the priority board, so nothing was changed. Use board to see it.";

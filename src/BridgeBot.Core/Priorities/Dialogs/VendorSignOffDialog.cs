@@ -11,7 +11,7 @@ using BridgeBot.Core.Turns;
 /// <c>signoff ITR-1001</c> and the Sign / Ask-for-change buttons and forms. The requester signs for marketing, a
 /// configured IT representative for IT; anyone else is refused and nothing changes.
 /// </summary>
-public sealed class VendorSignOffDialog(
+internal sealed class VendorSignOffDialog(
     RequestRepository repository, ItRepresentatives representatives, CoSignWorkflow workflow, TimeProvider time) : IDialog
 {
     public IReadOnlyList<DialogRoute> Routes { get; } =

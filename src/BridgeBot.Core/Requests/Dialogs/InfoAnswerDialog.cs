@@ -10,7 +10,7 @@ using BridgeBot.Core.Turns;
 /// The requester's side of "need info": the Answer button opens a form on their own platform; the answer is
 /// recorded, moves the request back to where it was, and is posted to IT.
 /// </summary>
-public sealed class InfoAnswerDialog(RequestRepository repository, RequestWorkflow workflow, TimeProvider time) : IDialog
+internal sealed class InfoAnswerDialog(RequestRepository repository, RequestWorkflow workflow, TimeProvider time) : IDialog
 {
     public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Action(TriageActions.Answer), DialogRoute.Form(TriageActions.Answer)];
 

@@ -4,7 +4,7 @@ using BridgeBot.Core.Dialogs;
 using BridgeBot.Core.Pipeline;
 
 /// <summary><c>queue</c>, for IT representatives: the first page of open requests, most urgent first, then oldest first.</summary>
-public sealed class RequestQueueDialog(ItRepresentatives representatives, RequestRepository repository, TimeProvider time) : IDialog
+internal sealed class RequestQueueDialog(ItRepresentatives representatives, RequestRepository repository, TimeProvider time) : IDialog
 {
     public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command("queue")];
 

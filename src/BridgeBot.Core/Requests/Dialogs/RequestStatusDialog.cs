@@ -4,7 +4,7 @@ using BridgeBot.Core.Dialogs;
 using BridgeBot.Core.Pipeline;
 
 /// <summary><c>status</c>: the user's own requests on this platform, newest first.</summary>
-public sealed class RequestStatusDialog(RequestRepository repository) : IDialog
+internal sealed class RequestStatusDialog(RequestRepository repository) : IDialog
 {
     public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command("status")];
 

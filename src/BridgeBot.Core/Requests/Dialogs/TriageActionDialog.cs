@@ -10,7 +10,7 @@ using BridgeBot.Core.Pipeline;
 /// changes. Buttons that need more input (question, estimate, options, reason) open a small form that carries
 /// the request id as its draft key.
 /// </summary>
-public sealed class TriageActionDialog(
+internal sealed class TriageActionDialog(
     ItRepresentatives representatives, RequestRepository repository, RequestWorkflow workflow, TimeProvider time) : IDialog
 {
     public IReadOnlyList<DialogRoute> Routes { get; } =

@@ -7,7 +7,7 @@ using BridgeBot.Core.Pipeline;
 using BridgeBot.Core.Turns;
 
 /// <summary>Submissions of the triage forms (question, estimate, options, decline reason).</summary>
-public sealed class TriageFormDialog(ItRepresentatives representatives, RequestWorkflow workflow, TimeProvider time) : IDialog, IKeepsTypedValues
+internal sealed class TriageFormDialog(ItRepresentatives representatives, RequestWorkflow workflow, TimeProvider time) : IDialog, IKeepsTypedValues
 {
     public IReadOnlyList<DialogRoute> Routes { get; } =
     [
