@@ -4,7 +4,7 @@ public sealed class CorePublicSurfaceTests
 {
     // Core's public surface is what the other projects (and the shared TestKit) use; everything else is internal.
     // The ceiling only goes down: a new public type needs a project outside Core that uses it, and then a new number here.
-    private const int PublicTypeCeiling = 205;
+    private const int PublicTypeCeiling = 206;
 
     [Fact]
     public void ExportedTypes_CoreAssembly_StayAtOrBelowTheCeiling()
