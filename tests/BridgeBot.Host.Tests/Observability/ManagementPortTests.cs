@@ -3,6 +3,7 @@ namespace BridgeBot.Host.Tests.Observability;
 using System.Net;
 using BridgeBot.Core.Pipeline;
 using BridgeBot.Core.Turns;
+using BridgeBot.Slack.Api;
 using BridgeBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,28 +40,48 @@ public sealed class ManagementPortTests : IAsyncLifetime, IDisposable
         var before = PrometheusText.Value(await _http.GetStringAsync($"{Management}/metrics"), "bridgebot_turns_total", ("channel", "slack"), ("outcome", "reply")) ?? 0;
         await pipeline.RunAsync(turn, default);
 
-        // The exporter caches a scrape for 300 ms, and a busy machine may take longer to collect: scrape until the
-        // turn shows, for at most 5 s, then assert on the last scrape.
-        HttpResponseMessage? response = null;
-        string text;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-        do
-        {
-            await Task.Delay(400);
-            response?.Dispose();
-            response = await _http.GetAsync($"{Management}/metrics");
-            text = await response.Content.ReadAsStringAsync();
-        }
-        while (DateTime.UtcNow < deadline &&
-               !(PrometheusText.Value(text, "bridgebot_turns_total", ("channel", "slack"), ("outcome", "reply")) >= before + 1 &&
-                 PrometheusText.Value(text, "bridgebot_turn_duration_seconds_count", ("channel", "slack")) >= 1));
+        var (status, contentType, text) = await ScrapeUntilAsync(text =>
+            PrometheusText.Value(text, "bridgebot_turns_total", ("channel", "slack"), ("outcome", "reply")) >= before + 1 &&
+            PrometheusText.Value(text, "bridgebot_turn_duration_seconds_count", ("channel", "slack")) >= 1);
 
-        using var last = response!;
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("text/plain", contentType);
         Assert.True(PrometheusText.Value(text, "bridgebot_turns_total", ("channel", "slack"), ("outcome", "reply")) >= before + 1, text);
         Assert.True(PrometheusText.Value(text, "bridgebot_turn_duration_seconds_count", ("channel", "slack")) >= 1, text);
+    }
+
+    [Fact]
+    public async Task Metrics_AfterAnOutboundCall_CountItOnceByApi_WithoutTheHttpClientsPerAttemptSeries()
+    {
+        // Any loopback answer will do for the outbound call: the management port's own /metrics.
+        var slack = _host.Services.GetRequiredService<IHttpClientFactory>().CreateClient(SlackHttpClients.WebApi);
+        using (var call = await slack.GetAsync($"{Management}/metrics"))
+        {
+            Assert.Equal(HttpStatusCode.OK, call.StatusCode);
+        }
+
+        var (_, _, text) = await ScrapeUntilAsync(text =>
+            PrometheusText.Value(text, "bridgebot_outbound_calls_total", ("api", "slack.webapi"), ("operation", "GET"), ("status", "200")) >= 1);
+
+        Assert.True(PrometheusText.Value(text, "bridgebot_outbound_calls_total", ("api", "slack.webapi"), ("operation", "GET"), ("status", "200")) >= 1, text);
+        Assert.DoesNotContain("http_client_request_duration", text, StringComparison.Ordinal);
+    }
+
+    // The exporter caches a scrape for 300 ms, and a busy machine may take longer to collect: scrape until the
+    // expected series show, for at most 5 s, and return the last scrape for the assertions.
+    private async Task<(HttpStatusCode Status, string? ContentType, string Text)> ScrapeUntilAsync(Func<string, bool> shows)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (true)
+        {
+            await Task.Delay(400);
+            using var response = await _http.GetAsync($"{Management}/metrics");
+            var text = await response.Content.ReadAsStringAsync();
+            if (shows(text) || DateTime.UtcNow >= deadline)
+            {
+                return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, text);
+            }
+        }
     }
 
     [Fact]
