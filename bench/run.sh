@@ -21,7 +21,7 @@ for tool in wrk nginx redis-server node; do
 done
 
 echo "# building Release (BridgeBot host and the reference)" >&2
-# As infra/Dockerfile publishes it: for linux-x64, so ReadyToRun (precompiled; see BridgeBot.Host.csproj).
+# As infra/Dockerfile publishes and runs it: for linux-x64, and with DOTNET_ReadyToRun=0 (see the Dockerfile).
 dotnet publish "$ROOT/src/BridgeBot.Host" -c Release -r linux-x64 --self-contained false -o "$RUN_DIR/bot" --nologo -v quiet >/dev/null
 dotnet publish "$SHARED/limit/Limit.csproj" -c Release -o "$RUN_DIR/limit" --nologo -v quiet >/dev/null
 
@@ -47,6 +47,7 @@ ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=http://127.0.0.1:$BOT_PORT \
   Slack__SigningSecret=bench-secret Slack__BotToken=xoxb-bench Slack__ApiBaseUrl=http://127.0.0.1:18080/api/ \
   Slack__DeduplicateCommands=false \
   Host__TenantRateLimit__TurnsPerSecond=1000000 Host__TenantRateLimit__Burst=1000000 \
+  DOTNET_ReadyToRun=0 \
   dotnet "$RUN_DIR/bot/BridgeBot.Host.dll" >"$RUN_DIR/bot.log" 2>&1 &
 BOT_PID=$!; pids+=("$BOT_PID")
 ASPNETCORE_URLS=http://127.0.0.1:$LIMIT_PORT dotnet "$RUN_DIR/limit/Limit.dll" >"$RUN_DIR/limit.log" 2>&1 &

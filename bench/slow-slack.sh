@@ -19,7 +19,7 @@ for tool in wrk redis-server node; do
   command -v "$tool" >/dev/null || { echo "slow-slack: $tool missing (apt-get install -y wrk redis-server nodejs)" >&2; exit 2; }
 done
 
-echo "# building Release (linux-x64, ReadyToRun, as bench/run.sh)" >&2
+echo "# building Release (linux-x64, as bench/run.sh)" >&2
 dotnet publish "$ROOT/src/BridgeBot.Host" -c Release -r linux-x64 --self-contained false -o "$RUN_DIR/bot" --nologo -v quiet >/dev/null
 
 pids=()
@@ -36,7 +36,7 @@ ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=http://127.0.0.1:$BOT_PORT Lo
   Redis__Configuration=127.0.0.1:$REDIS_PORT \
   Slack__SigningSecret=bench-secret Slack__BotToken=xoxb-bench Slack__ApiBaseUrl=http://127.0.0.1:$MOCK_PORT/api/ \
   Slack__DeduplicateCommands=false \
-  Host__TenantRateLimit__TurnsPerSecond=1000000 Host__TenantRateLimit__Burst=1000000 \
+  Host__TenantRateLimit__TurnsPerSecond=1000000 Host__TenantRateLimit__Burst=1000000 DOTNET_ReadyToRun=0 \
   dotnet "$RUN_DIR/bot/BridgeBot.Host.dll" >"$RUN_DIR/bot.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$BOT_PORT/healthz" && break; sleep 0.2; done
