@@ -61,7 +61,7 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
-    public void RuntimeStage_Runtime_IgnoresPrecompiledCode()
+    public void RuntimeStage_Environment_TurnsReadyToRunCodeOff()
     {
         var env = string.Join(' ', Runtime.Where(i => i.Keyword == "ENV").Select(i => i.Arguments));
 
