@@ -316,6 +316,17 @@ public sealed class MeetingDialogTests
     }
 
     [Fact]
+    public async Task Coverage_AFurtherItLeadFromItLeads_Shown()
+    {
+        _h.Options.ItLeads.Add("second-lead@contoso.com");
+        await _h.ObserveAsync(Meeting("a"));
+
+        var result = await _h.PressAsync(_h.Coverage, "second-lead@contoso.com", new CommandInvoked("coverage", ""));
+
+        Assert.NotNull(Assert.IsType<ReplyResult>(result).Message.Card);
+    }
+
+    [Fact]
     public async Task Coverage_MemberOfTheLeadershipGroup_Shown()
     {
         _h.PriorityOptions.LeadershipGroup.Add(new BridgeBot.Core.Priorities.LeaderOptions { Name = "Lee", Email = "lee@contoso.com" });
