@@ -75,7 +75,7 @@ public sealed class BridgeBotMetrics
     /// <summary>Records a nudge of a kind (nudge, reminder, escalation) that was sent.</summary>
     public void NudgeSent(string kind) => _nudges.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
-    /// <summary>Records one operation that failed because the state store was unreachable, by where it failed (teams, slack, http, scheduler).</summary>
+    /// <summary>Records one operation that failed because the state store was unreachable, by where it failed (teams, slack, http, scheduler, digest, graph).</summary>
     public void StateStoreUnavailable(string where) => _stateUnavailable.Add(1, new KeyValuePair<string, object?>("where", where));
 
     /// <summary>Records how long after its due time a scheduled item was picked up.</summary>

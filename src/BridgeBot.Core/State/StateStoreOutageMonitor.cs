@@ -18,7 +18,7 @@ public sealed partial class StateStoreOutageMonitor(BridgeBotMetrics metrics, Ti
     private DateTimeOffset? _lastFailure;
     private long _failuresInOutage;
 
-    /// <summary>Counts one failed operation at <paramref name="where"/> (e.g. "teams", "slack", "http", "scheduler").</summary>
+    /// <summary>Counts one failed operation at <paramref name="where"/> (e.g. "teams", "slack", "http", "scheduler", "digest", "graph").</summary>
     public void Report(string where, StateStoreUnavailableException exception)
     {
         metrics.StateStoreUnavailable(where);

@@ -1,0 +1,36 @@
+namespace BridgeBot.Core.Tests.Digest;
+
+using BridgeBot.Core.Digest;
+using BridgeBot.Core.State;
+using Microsoft.Extensions.Logging.Testing;
+
+public sealed class DigestSchedulerServiceTests
+{
+    private static readonly DateTimeOffset MondayNineBerlin = DateTimeOffset.Parse("2026-12-07T08:00:00Z");
+
+    [Fact]
+    public async Task ExecuteAsync_StoreUnreachableAtADueCheck_ReportsTheOutageInsteadOfAStackTrace()
+    {
+        var harness = new DigestHarness();
+        harness.Time.SetUtcNow(MondayNineBerlin);
+        var store = new UnreachableStore(harness.Stores.State) { Unreachable = true };
+        var outageLog = new FakeLogger<StateStoreOutageMonitor>();
+        var schedulerLog = new FakeLogger<DigestSchedulerService>();
+        using var service = new DigestSchedulerService(harness.Host(store), harness.DigestOptions, harness.Time,
+            new StateStoreOutageMonitor(BridgeBot.TestKit.TestMetrics.Create(), harness.Time, outageLog), schedulerLog);
+
+        await service.StartAsync(default);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (outageLog.Collector.Count == 0 && schedulerLog.Collector.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        await service.StopAsync(default);
+
+        var outage = Assert.Single(outageLog.Collector.GetSnapshot());
+        Assert.Equal(1020, outage.Id.Id);
+        Assert.Contains("digest", outage.Message, StringComparison.Ordinal);
+        Assert.Empty(schedulerLog.Collector.GetSnapshot());
+    }
+}
