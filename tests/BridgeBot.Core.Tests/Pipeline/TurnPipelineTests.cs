@@ -5,6 +5,7 @@ using BridgeBot.Core.Outbound;
 using BridgeBot.Core.Pipeline;
 using BridgeBot.Core.State;
 using BridgeBot.Core.Turns;
+using BridgeBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -184,24 +185,15 @@ public sealed class TurnPipelineTests
         }
     }
 
-    private sealed class ReadRecordingStore(IStateStore inner) : IStateStore
+    private sealed class ReadRecordingStore(IStateStore inner) : StateStoreDecorator(inner)
     {
         public List<StateKey> Reads { get; } = [];
 
-        public Task<Versioned<byte[]>?> ReadAsync(StateKey key, CancellationToken ct)
+        public override Task<Versioned<byte[]>?> ReadAsync(StateKey key, CancellationToken ct)
         {
             Reads.Add(key);
-            return inner.ReadAsync(key, ct);
+            return base.ReadAsync(key, ct);
         }
-
-        public Task<StateWriteResult> WriteAsync(StateKey key, ReadOnlyMemory<byte> value, ETagCondition condition, TimeSpan? ttl, CancellationToken ct) =>
-            inner.WriteAsync(key, value, condition, ttl, ct);
-
-        public Task<bool> DeleteAsync(StateKey key, ETagCondition condition, CancellationToken ct) => inner.DeleteAsync(key, condition, ct);
-
-        public Task<long> IncrementAsync(StateKey key, long seed, CancellationToken ct) => inner.IncrementAsync(key, seed, ct);
-
-        public Task PingAsync(CancellationToken ct) => inner.PingAsync(ct);
     }
 
     private sealed class CountingDialog(string command) : IDialog
@@ -228,27 +220,19 @@ public sealed class TurnPipelineTests
     }
 
     /// <summary>Lets another writer win the first N writes, as a concurrent host would.</summary>
-    private sealed class RacingStateStore(IStateStore inner, int racesToLose) : IStateStore
+    private sealed class RacingStateStore(IStateStore inner, int racesToLose) : StateStoreDecorator(inner)
     {
         private int _lost;
 
-        public Task<Versioned<byte[]>?> ReadAsync(StateKey key, CancellationToken ct) => inner.ReadAsync(key, ct);
-
-        public async Task<StateWriteResult> WriteAsync(StateKey key, ReadOnlyMemory<byte> value, ETagCondition condition, TimeSpan? ttl, CancellationToken ct)
+        public override async Task<StateWriteResult> WriteAsync(StateKey key, ReadOnlyMemory<byte> value, ETagCondition condition, TimeSpan? ttl, CancellationToken ct)
         {
             if (_lost < racesToLose)
             {
                 _lost++;
-                await inner.WriteAsync(key, value, ETagCondition.Any, ttl, ct);
+                await Inner.WriteAsync(key, value, ETagCondition.Any, ttl, ct);
             }
 
-            return await inner.WriteAsync(key, value, condition, ttl, ct);
+            return await Inner.WriteAsync(key, value, condition, ttl, ct);
         }
-
-        public Task<bool> DeleteAsync(StateKey key, ETagCondition condition, CancellationToken ct) => inner.DeleteAsync(key, condition, ct);
-
-        public Task<long> IncrementAsync(StateKey key, long seed, CancellationToken ct) => inner.IncrementAsync(key, seed, ct);
-
-        public Task PingAsync(CancellationToken ct) => inner.PingAsync(ct);
     }
 }

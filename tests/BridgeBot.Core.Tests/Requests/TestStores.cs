@@ -1,9 +1,10 @@
 namespace BridgeBot.Core.Tests.Requests;
 
 using BridgeBot.Core.State;
+using BridgeBot.TestKit;
 
 /// <summary>A store decorator that can fail request writes or hold request reads until several readers arrived.</summary>
-internal sealed class ControllableStateStore(IStateStore inner) : IStateStore
+internal sealed class ControllableStateStore(IStateStore inner) : StateStoreDecorator(inner)
 {
     private readonly Lock _gate = new();
     private TaskCompletionSource? _readersArrived;
@@ -22,9 +23,9 @@ internal sealed class ControllableStateStore(IStateStore inner) : IStateStore
         }
     }
 
-    public async Task<Versioned<byte[]>?> ReadAsync(StateKey key, CancellationToken cancellationToken)
+    public override async Task<Versioned<byte[]>?> ReadAsync(StateKey key, CancellationToken cancellationToken)
     {
-        var result = await inner.ReadAsync(key, cancellationToken);
+        var result = await base.ReadAsync(key, cancellationToken);
         Task? wait = null;
         lock (_gate)
         {
@@ -47,19 +48,11 @@ internal sealed class ControllableStateStore(IStateStore inner) : IStateStore
         return result;
     }
 
-    public Task<StateWriteResult> WriteAsync(
+    public override Task<StateWriteResult> WriteAsync(
         StateKey key, ReadOnlyMemory<byte> value, ETagCondition condition, TimeSpan? timeToLive, CancellationToken cancellationToken) =>
         FailRequestWrites && IsRequest(key)
             ? throw new IOException("State store unreachable.")
-            : inner.WriteAsync(key, value, condition, timeToLive, cancellationToken);
-
-    public Task<bool> DeleteAsync(StateKey key, ETagCondition condition, CancellationToken cancellationToken) =>
-        inner.DeleteAsync(key, condition, cancellationToken);
-
-    public Task<long> IncrementAsync(StateKey key, long seed, CancellationToken cancellationToken) =>
-        inner.IncrementAsync(key, seed, cancellationToken);
-
-    public Task PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
+            : base.WriteAsync(key, value, condition, timeToLive, cancellationToken);
 
     private static bool IsRequest(StateKey key) =>
         key.Partition.StartsWith("request:", StringComparison.Ordinal);

@@ -82,11 +82,9 @@ public sealed class SlowRedisSubmissionTests : IAsyncLifetime
     }
 
     /// <summary>A store whose request writes take longer than Slack's budget and then fail, like a Redis that times out.</summary>
-    private sealed class FailingRequestWrites(IStateStore inner) : IStateStore
+    private sealed class FailingRequestWrites(IStateStore inner) : StateStoreDecorator(inner)
     {
-        public Task<Versioned<byte[]>?> ReadAsync(StateKey key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
-
-        public async Task<StateWriteResult> WriteAsync(StateKey key, ReadOnlyMemory<byte> value, ETagCondition condition, TimeSpan? timeToLive, CancellationToken cancellationToken)
+        public override async Task<StateWriteResult> WriteAsync(StateKey key, ReadOnlyMemory<byte> value, ETagCondition condition, TimeSpan? timeToLive, CancellationToken cancellationToken)
         {
             if (key.Partition.StartsWith("request:", StringComparison.Ordinal))
             {
@@ -94,13 +92,7 @@ public sealed class SlowRedisSubmissionTests : IAsyncLifetime
                 throw new TimeoutException("store timed out");
             }
 
-            return await inner.WriteAsync(key, value, condition, timeToLive, cancellationToken);
+            return await base.WriteAsync(key, value, condition, timeToLive, cancellationToken);
         }
-
-        public Task<bool> DeleteAsync(StateKey key, ETagCondition condition, CancellationToken cancellationToken) => inner.DeleteAsync(key, condition, cancellationToken);
-
-        public Task<long> IncrementAsync(StateKey key, long seed, CancellationToken cancellationToken) => inner.IncrementAsync(key, seed, cancellationToken);
-
-        public Task PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
     }
 }
