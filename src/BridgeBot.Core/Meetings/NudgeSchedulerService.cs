@@ -13,29 +13,16 @@ internal sealed partial class NudgeSchedulerService(
     ScheduleDispatcher dispatcher, MeetingsOptions options, TimeProvider time, StateStoreOutageMonitor outages,
     ILogger<NudgeSchedulerService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        StoreTolerantTimer.RunAsync(options.DispatchInterval, time, DispatchDueAsync, outages, "scheduler", ex => LogTickFailed(logger, ex), stoppingToken);
+
+    // A full batch means more may be due: keep going before waiting for the next tick. What a tick that met an
+    // outage had claimed comes back when its lease runs out.
+    private async Task DispatchDueAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.DispatchInterval, time);
-        do
+        while (await dispatcher.TickAsync(options.LeaseDuration, cancellationToken) >= ScheduleDispatcher.BatchSize)
         {
-            try
-            {
-                // A full batch means more may be due: keep going before waiting for the next tick.
-                while (await dispatcher.TickAsync(options.LeaseDuration, stoppingToken) >= ScheduleDispatcher.BatchSize)
-                {
-                }
-            }
-            catch (StateStoreUnavailableException ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The next tick claims again; what this one had claimed comes back when its lease runs out.
-                outages.Report("scheduler", ex);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogTickFailed(logger, ex);
-            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(EventId = 610, Level = LogLevel.Warning, Message = "Nudge scheduler tick failed; retrying on the next tick.")]
