@@ -22,12 +22,16 @@ public sealed class MeetingRepository(
     /// <summary>Most records one page of a week index reads in one batch.</summary>
     public const int PageSize = 200;
 
-    private const int MaxAttempts = 50;
+    /// <summary>Most lost write races in a row before a change gives up (a bug, not contention).</summary>
+    internal const int MaxAttempts = 50;
 
     // A meeting seen after its retention ran out is kept briefly, so that its nudges and buttons still find it.
     private static readonly TimeSpan MinimumLifetime = TimeSpan.FromDays(1);
 
     private string Tenant => MeetingKeys.TenantOf(options);
+
+    /// <summary>The decisions of recurring meetings and the occurrences they reach.</summary>
+    internal MeetingSeriesStore Series { get; } = new(store, index, options);
 
     /// <summary>The record, or null when the meeting is not tracked.</summary>
     public async Task<MeetingRecord?> GetAsync(string meetingKey, CancellationToken cancellationToken) =>
@@ -91,58 +95,6 @@ public sealed class MeetingRepository(
 
         var read = await ReadForUpdateAsync(other, cancellationToken);
         return read.Stored?.Value is { } candidate && SameMeeting(candidate.Snapshot, snapshot) ? (other, read) : (snapshot.Key, own);
-    }
-
-    /// <summary>
-    /// Makes <paramref name="meetingKey"/> the occurrence that decides for its series, unless another occurrence
-    /// already does: returns the series' decision and whether this occurrence took it. Also lists the occurrence
-    /// under its series (index first), so that a later decision reaches it.
-    /// </summary>
-    public async Task<(bool First, SeriesDecision Decision)> JoinSeriesAsync(string seriesId, string meetingKey, DateTimeOffset start,
-        CancellationToken cancellationToken)
-    {
-        await index.AddAsync(MeetingKeys.SeriesOccurrences(Tenant, seriesId), meetingKey, start.ToUnixTimeMilliseconds(), start + options.RetainFor,
-            cancellationToken);
-        var key = MeetingKeys.Series(Tenant, seriesId);
-        var claim = await store.WriteAsync(key, new SeriesDecision(meetingKey), MeetingsJsonContext.Default.SeriesDecision, ETagCondition.NotExists,
-            options.RetainFor, cancellationToken);
-        if (claim.Succeeded)
-        {
-            return (true, new SeriesDecision(meetingKey));
-        }
-
-        var stored = await store.ReadAsync(key, MeetingsJsonContext.Default.SeriesDecision, cancellationToken);
-        return stored is null ? (true, new SeriesDecision(meetingKey)) : (stored.Value.FirstKey == meetingKey, stored.Value);
-    }
-
-    /// <summary>Stores what was decided for the series (compare-and-set, re-applied after a lost race).</summary>
-    public async Task<SeriesDecision?> DecideSeriesAsync(string seriesId, Func<SeriesDecision?, SeriesDecision?> change, CancellationToken cancellationToken)
-    {
-        var key = MeetingKeys.Series(Tenant, seriesId);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
-        {
-            var stored = await store.ReadAsync(key, MeetingsJsonContext.Default.SeriesDecision, cancellationToken);
-            if (change(stored?.Value) is not { } next)
-            {
-                return stored?.Value;
-            }
-
-            if ((await store.WriteAsync(key, next, MeetingsJsonContext.Default.SeriesDecision, ETagCondition.For(stored), options.RetainFor,
-                    cancellationToken)).Succeeded)
-            {
-                return next;
-            }
-        }
-
-        throw new InvalidOperationException($"Series {seriesId} lost {MaxAttempts} write races in a row.");
-    }
-
-    /// <summary>The keys of the series' occurrences starting from <paramref name="from"/>, earliest first, one page.</summary>
-    public async Task<IReadOnlyList<string>> OccurrencesFromAsync(string seriesId, DateTimeOffset from, CancellationToken cancellationToken)
-    {
-        var page = await index.RangeAsync(MeetingKeys.SeriesOccurrences(Tenant, seriesId),
-            new IndexQuery(from.ToUnixTimeMilliseconds(), IndexQuery.Highest, PageSize), cancellationToken);
-        return page.Entries.Select(e => e.Member).ToList();
     }
 
     // A join URL alone is shared by every occurrence of a recurring Teams meeting, so it identifies one meeting

@@ -56,7 +56,7 @@ public sealed class MeetingTracker(
         var leadsSeries = false;
         if (before is null && snapshot.SeriesId is { } seriesId)
         {
-            var (first, decision) = await meetings.JoinSeriesAsync(seriesId, key, snapshot.Start, cancellationToken);
+            var (first, decision) = await meetings.Series.JoinAsync(seriesId, key, snapshot.Start, cancellationToken);
             leadsSeries = first;
             inherited = first ? null : decision;
         }
@@ -86,7 +86,7 @@ public sealed class MeetingTracker(
 
         if (leadsSeries && record.SeriesFollower is false && record.Snapshot.SeriesId is { } series)
         {
-            await meetings.DecideSeriesAsync(series, d => (d ?? new SeriesDecision(record.Key)).From(record), cancellationToken);
+            await meetings.Series.DecideAsync(series, d => (d ?? new SeriesDecision(record.Key)).From(record), cancellationToken);
         }
 
         // The proposed (or accepting) representative declined in their calendar after being asked: ask the next one
@@ -145,8 +145,8 @@ public sealed class MeetingTracker(
             return;
         }
 
-        var decision = await meetings.DecideSeriesAsync(seriesId, d => (d ?? new SeriesDecision(record.Key)).From(record), cancellationToken);
-        foreach (var occurrence in await meetings.OccurrencesFromAsync(seriesId, time.GetUtcNow(), cancellationToken))
+        var decision = await meetings.Series.DecideAsync(seriesId, d => (d ?? new SeriesDecision(record.Key)).From(record), cancellationToken);
+        foreach (var occurrence in await meetings.Series.OccurrencesFromAsync(seriesId, time.GetUtcNow(), cancellationToken))
         {
             if (occurrence == record.Key)
             {
