@@ -3,7 +3,7 @@ namespace BridgeBot.Core.Diagnostics;
 using System.Diagnostics;
 
 /// <summary>
-/// The bot's spans, on the <c>BridgeBot</c> activity source: a turn, the dialog it ran, state loads and saves.
+/// The bot's spans, on the <c>BridgeBot</c> activity source: a turn (with the dialog it ran), state loads and saves.
 /// Outbound HTTP calls are traced by the HttpClient instrumentation and tagged with <see cref="ApiTag"/> and
 /// <see cref="OperationTag"/>. Attributes hold channel, dialog, outcome and operation names, never personal data
 /// (no user, conversation, mailbox, text or URL path).

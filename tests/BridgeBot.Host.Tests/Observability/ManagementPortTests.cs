@@ -67,6 +67,22 @@ public sealed class ManagementPortTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain("http_client_request_duration", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Metrics_AfterAnAppRequest_ShowItsDuration_WithoutMemoryPoolOrRoutingSeries()
+    {
+        using (var probe = await _http.GetAsync($"{App}/healthz"))
+        {
+            Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
+        }
+
+        var (_, _, text) = await ScrapeUntilAsync(text =>
+            PrometheusText.Value(text, "http_server_request_duration_seconds_count", ("http_route", "/healthz")) >= 1);
+
+        Assert.True(PrometheusText.Value(text, "http_server_request_duration_seconds_count", ("http_route", "/healthz")) >= 1, text);
+        Assert.DoesNotContain("aspnetcore_memory_pool_", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("aspnetcore_routing_", text, StringComparison.Ordinal);
+    }
+
     // The exporter caches a scrape for 300 ms, and a busy machine may take longer to collect: scrape until the
     // expected series show, for at most 5 s, and return the last scrape for the assertions.
     private async Task<(HttpStatusCode Status, string? ContentType, string Text)> ScrapeUntilAsync(Func<string, bool> shows)
