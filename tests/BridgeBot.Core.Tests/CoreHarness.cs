@@ -32,14 +32,15 @@ internal sealed class CoreHarness : IDisposable
     private readonly ServiceProvider _services;
     private int _delivery;
 
-    public CoreHarness(ConversationKey? triage = null, Action<PriorityOptions>? priorities = null)
+    /// <param name="decorateStore">Wraps the store Core sees (e.g. in an <see cref="UnreachableStore"/>); <see cref="Store"/> stays the inner one.</param>
+    public CoreHarness(ConversationKey? triage = null, Action<PriorityOptions>? priorities = null, Func<IStateStore, IStateStore>? decorateStore = null)
     {
         Store = new ControllableStateStore(new InMemoryStateStore(Time));
         var triageAt = triage ?? TeamsTriage;
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<TimeProvider>(Time);
-        services.AddSingleton<IStateStore>(Store);
+        services.AddSingleton(decorateStore?.Invoke(Store) ?? Store);
         services.AddSingleton<IReplyChannel>(Slack);
         services.AddSingleton<IReplyChannel>(Teams);
         services.AddBridgeBotCore();

@@ -1,5 +1,6 @@
 namespace BridgeBot.Core.Priorities;
 
+using BridgeBot.Core.Scheduling;
 using BridgeBot.Core.State;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,33 +14,15 @@ internal sealed partial class PriorityBoardScheduler(
     BoardCompiler compiler, IOptions<PriorityOptions> options, TimeProvider time, StateStoreOutageMonitor outages,
     ILogger<PriorityBoardScheduler> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.SchedulerInterval, time);
-        do
-        {
-            await TickAsync(stoppingToken);
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        StoreTolerantTimer.RunAsync(options.Value.SchedulerInterval, time, CompileDueAsync, outages, "scheduler", LogTickFailed, stoppingToken);
 
-    internal async Task TickAsync(CancellationToken cancellationToken)
+    // Compiling is create-if-absent per cycle, so a tick that failed half-way is simply repeated by the next one.
+    private async Task CompileDueAsync(CancellationToken cancellationToken)
     {
-        try
+        if (await compiler.CompileDueAsync(cancellationToken) is { Created: true } outcome)
         {
-            if (await compiler.CompileDueAsync(cancellationToken) is { Created: true } outcome)
-            {
-                LogCompiled(outcome.Board.CycleId, outcome.Board.Items.Count);
-            }
-        }
-        catch (StateStoreUnavailableException ex)
-        {
-            outages.Report("scheduler", ex);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // A store outage must not end the scheduler: the next tick tries again, and compiling is idempotent.
-            LogTickFailed(ex);
+            LogCompiled(outcome.Board.CycleId, outcome.Board.Items.Count);
         }
     }
 

@@ -1,4 +1,4 @@
-namespace BridgeBot.Core.Tests.Digest;
+namespace BridgeBot.Core.Tests;
 
 using BridgeBot.Core.State;
 using BridgeBot.TestKit;

@@ -1,0 +1,36 @@
+namespace BridgeBot.Core.Tests.Priorities;
+
+using BridgeBot.Core.Priorities;
+using BridgeBot.Core.State;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+
+public sealed class PriorityBoardSchedulerTests
+{
+    [Fact]
+    public async Task ExecuteAsync_StoreUnreachableWhenACompileIsDue_ReportsTheOutageInsteadOfAStackTrace()
+    {
+        using var harness = new CoreHarness(decorateStore: inner => new UnreachableStore(inner) { Unreachable = true });
+        var options = harness.Service<IOptions<PriorityOptions>>();
+        harness.Time.SetUtcNow(PriorityCadence.Upcoming(harness.Time.GetUtcNow(), options.Value).CompileAt);
+        Assert.NotNull(PriorityCadence.DueForCompile(harness.Time.GetUtcNow(), options.Value));
+        var outageLog = new FakeLogger<StateStoreOutageMonitor>();
+        var schedulerLog = new FakeLogger<PriorityBoardScheduler>();
+        using var scheduler = new PriorityBoardScheduler(harness.Compiler, options, harness.Time,
+            new StateStoreOutageMonitor(BridgeBot.TestKit.TestMetrics.Create(), harness.Time, outageLog), schedulerLog);
+
+        await scheduler.StartAsync(default);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (outageLog.Collector.Count == 0 && schedulerLog.Collector.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        await scheduler.StopAsync(default);
+
+        var outage = Assert.Single(outageLog.Collector.GetSnapshot());
+        Assert.Equal(1020, outage.Id.Id);
+        Assert.Contains("scheduler", outage.Message, StringComparison.Ordinal);
+        Assert.Empty(schedulerLog.Collector.GetSnapshot());
+    }
+}
