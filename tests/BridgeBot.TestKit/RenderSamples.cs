@@ -44,8 +44,10 @@ public static class RenderSamples
 
         yield return ("status-empty", RequestCards.StatusList([]));
         yield return ("status-list", RequestCards.StatusList(Enumerable.Range(1, 12).Select(n => Request(RequestStatus.Triaged, n)).ToList()));
+        yield return ("status-list-more", RequestCards.StatusList(Enumerable.Range(1, 20).Select(n => Request(RequestStatus.Triaged, n)).ToList(), 20, "1733.ITR-0021"));
         yield return ("queue-empty", RequestCards.Queue([], Now));
         yield return ("queue", RequestCards.Queue(Enumerable.Range(1, 30).Select(n => Request(RequestStatus.Submitted, n)).ToList(), Now));
+        yield return ("queue-more", RequestCards.Queue(Enumerable.Range(1, 20).Select(n => Request(RequestStatus.Submitted, n)).ToList(), Now, 45, 0, "0.1733:ITR-0020"));
 
         var board = Board();
         yield return ("board-review-leader", BoardCards.Review(board, forLeader: true));

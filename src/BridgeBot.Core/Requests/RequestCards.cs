@@ -82,37 +82,92 @@ public static class RequestCards
         return new OutboundMessage(text, new SummaryCard($"{request.Id} · {request.Title}", facts, actions) { Body = text });
     }
 
-    /// <summary>The requester's own requests with their status.</summary>
-    public static OutboundMessage StatusList(IReadOnlyList<ItRequest> requests, bool hasOlder = false)
+    /// <summary>The button of a <c>status</c> list that shows the requester's next, older page.</summary>
+    public const string StatusMore = "status_more";
+
+    private const string CursorKey = "cursor";
+    private const string ShownKey = "shown";
+
+    /// <summary>The button of a <c>queue</c> card that shows the next page of open requests.</summary>
+    public const string QueueMore = "queue_more";
+
+    /// <summary>
+    /// The requester's own requests with their status, newest first: a page of them after the <paramref name="skipped"/>
+    /// newer ones, with a button for the next page when there is one (<paramref name="next"/>).
+    /// </summary>
+    public static OutboundMessage StatusList(IReadOnlyList<ItRequest> requests, int skipped = 0, string? next = null)
     {
         if (requests.Count == 0)
         {
-            return new OutboundMessage("You have no IT requests yet. Use itrequest to file one.") { Private = true };
+            return new OutboundMessage(skipped == 0 ? "You have no IT requests yet. Use itrequest to file one." : "You have no older IT requests.")
+            {
+                Private = true,
+            };
         }
 
         var facts = requests.Select(r => new CardFact($"{r.Id} · {r.Title}",
             $"{RequestLifecycle.Describe(r.Status)}{(r.Assignee is { } a ? $" ({a.Name})" : string.Empty)} · filed {r.CreatedAt:yyyy-MM-dd}")).ToList();
-        var text = hasOlder
-            ? string.Create(CultureInfo.InvariantCulture, $"Your latest {requests.Count} IT requests.")
-            : string.Create(CultureInfo.InvariantCulture, $"You have {requests.Count} IT request(s).");
-        return new OutboundMessage(text, new SummaryCard("Your IT requests", facts, []) { Body = text }) { Private = true };
+        var text = (skipped, next) switch
+        {
+            (0, null) => string.Create(CultureInfo.InvariantCulture, $"You have {requests.Count} IT request(s)."),
+            (0, _) => string.Create(CultureInfo.InvariantCulture, $"Your latest {requests.Count} IT requests."),
+            _ => string.Create(CultureInfo.InvariantCulture, $"Your IT requests {skipped + 1} to {skipped + requests.Count}, newest first."),
+        };
+        return new OutboundMessage(text, new SummaryCard("Your IT requests", facts, MoreButton(StatusMore, "Older requests", next, skipped + requests.Count))
+        {
+            Body = text,
+        })
+        {
+            Private = true,
+        };
     }
 
-    /// <summary>IT's queue of open requests, in the order given; <paramref name="total"/> counts every open request.</summary>
-    public static OutboundMessage Queue(IReadOnlyList<ItRequest> requests, DateTimeOffset now, long? total = null)
+    /// <summary>
+    /// IT's queue of open requests, in the order given, after the <paramref name="skipped"/> that came before;
+    /// <paramref name="total"/> counts every open request, <paramref name="next"/> is where the next page starts.
+    /// </summary>
+    public static OutboundMessage Queue(IReadOnlyList<ItRequest> requests, DateTimeOffset now, long? total = null, int skipped = 0, string? next = null)
     {
         if (requests.Count == 0)
         {
-            return new OutboundMessage("The IT request queue is empty.") { Private = true };
+            return new OutboundMessage(skipped == 0 ? "The IT request queue is empty." : "No more open IT requests.") { Private = true };
         }
 
         var facts = requests.Select(r => new CardFact($"{r.Id} · {r.Title}", string.Create(CultureInfo.InvariantCulture,
             $"{Describe(r, RequirementsForm.Urgency)} urgency · {RequestLifecycle.Describe(r.Status)}{(r.Assignee is { } a ? $" ({a.Name})" : string.Empty)} · {(int)(now - r.CreatedAt).TotalDays} days old"))).ToList();
-        var text = total is { } all && all > requests.Count
-            ? string.Create(CultureInfo.InvariantCulture, $"{all} open IT request(s); the {requests.Count} most urgent and oldest first.")
-            : string.Create(CultureInfo.InvariantCulture, $"{requests.Count} open IT request(s), most urgent and oldest first.");
-        return new OutboundMessage(text, new SummaryCard("IT request queue", facts, []) { Body = text }) { Private = true };
+        var all = total ?? skipped + requests.Count;
+        var text = (skipped, all > requests.Count) switch
+        {
+            (0, true) => string.Create(CultureInfo.InvariantCulture, $"{all} open IT request(s); the {requests.Count} most urgent and oldest first."),
+            (0, false) => string.Create(CultureInfo.InvariantCulture, $"{requests.Count} open IT request(s), most urgent and oldest first."),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{all} open IT request(s); {skipped + 1} to {skipped + requests.Count}, most urgent and oldest first."),
+        };
+        return new OutboundMessage(text, new SummaryCard("IT request queue", facts, MoreButton(QueueMore, "Show more", next, skipped + requests.Count))
+        {
+            Body = text,
+        })
+        {
+            Private = true,
+        };
     }
+
+    /// <summary>Where a pressed "more" button asks to continue: its cursor (null: from the start) and how many came before.</summary>
+    public static (string? Cursor, int Skipped) PageOf(Turns.TurnPayload payload) =>
+        payload is Turns.ActionInvoked action
+            ? (action.Data.GetValueOrDefault(CursorKey),
+                int.TryParse(action.Data.GetValueOrDefault(ShownKey), NumberStyles.None, CultureInfo.InvariantCulture, out var shown) ? shown : 0)
+            : (null, 0);
+
+    // The cursor travels in the button and comes back from the client, so it is only ever a position in the index the
+    // dialog reads anyway (the user's own, or the queue); one that does not parse starts from the top.
+    private static IReadOnlyList<CardAction> MoreButton(string actionId, string label, string? next, int shown) =>
+        next is null
+            ? []
+            : [new CardAction(actionId, label, new Dictionary<string, string>
+            {
+                [CursorKey] = next,
+                [ShownKey] = shown.ToString(CultureInfo.InvariantCulture),
+            })];
 
     /// <summary>The buttons that make sense for a request's current status.</summary>
     public static IReadOnlyList<CardAction> ActionsFor(ItRequest request)

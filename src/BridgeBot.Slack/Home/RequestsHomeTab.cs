@@ -15,7 +15,9 @@ public sealed class RequestsHomeTab(RequestRepository requests) : ISlackHomeTab
     {
         var welcome = await _welcome.GetAsync(teamId, user, cancellationToken);
         var mine = await requests.ListByRequesterAsync(ChannelKind.Slack, teamId, user.Id, MaxListed, null, cancellationToken);
-        var list = RequestCards.StatusList(mine.Requests, mine.Next is not null).Card;
+        // Without its "older requests" button: a press on a Home view has no conversation to answer in; the tab
+        // says these are the latest, and `status` pages through all of them.
+        var list = RequestCards.StatusList(mine.Requests, next: mine.Next).Card is { } card ? card with { Actions = [] } : null;
         return list is null ? welcome : welcome with { Cards = [list, .. welcome.Cards] };
     }
 }

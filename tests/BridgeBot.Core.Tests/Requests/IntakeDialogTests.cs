@@ -209,4 +209,25 @@ public sealed class IntakeDialogTests : IDisposable
         Assert.Equal([$"{second} · Second", $"{first} · Spring campaign landing page"], card.Facts.Select(f => f.Label));
         Assert.All(card.Facts, f => Assert.StartsWith("Submitted", f.Value));
     }
+
+    [Fact]
+    public async Task Status_MoreThanAPage_OlderRequestsButtonShowsTheRest()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < RequestStatusDialog.PageSize + 1; i++)
+        {
+            _bot.Time.Advance(TimeSpan.FromMinutes(1));
+            ids.Add(await _bot.FileAsync(Mia));
+        }
+
+        var first = Assert.IsType<ReplyResult>(await _bot.CommandAsync(Mia, "status")).Message.Card!;
+        var more = Assert.Single(first.Actions);
+        var second = Assert.IsType<ReplyResult>(await _bot.PressAsync(Mia, more.ActionId, more.Data)).Message;
+
+        Assert.Equal(RequestStatusDialog.PageSize, first.Facts.Count);
+        Assert.Equal(RequestCards.StatusMore, more.ActionId);
+        Assert.Equal([ids[0]], second.Card!.Facts.Select(f => f.Label.Split(' ')[0]));
+        Assert.Empty(second.Card.Actions);
+        Assert.Equal("Your IT requests 21 to 21, newest first.", second.Text);
+    }
 }

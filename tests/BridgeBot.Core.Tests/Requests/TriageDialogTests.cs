@@ -197,4 +197,34 @@ public sealed class TriageDialogTests : IDisposable
         Assert.Equal([oldHigh, newHigh, medium, oldLow], card.Facts.Select(f => f.Label.Split(' ')[0]));
         Assert.Contains("2 days old", card.Facts[^1].Value);
     }
+
+    [Fact]
+    public async Task Queue_MoreThanAPage_ShowMoreButtonListsTheRest()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < RequestQueueDialog.PageSize + 1; i++)
+        {
+            _bot.Time.Advance(TimeSpan.FromMinutes(1));
+            ids.Add(await _bot.FileAsync(People.SlackMarketer));
+        }
+
+        var first = Assert.IsType<ReplyResult>(await _bot.CommandAsync(People.BobOnSlack, "queue")).Message.Card!;
+        var more = Assert.Single(first.Actions);
+        var second = Assert.IsType<ReplyResult>(await _bot.PressAsync(People.BobOnSlack, more.ActionId, more.Data)).Message;
+
+        Assert.Equal(ids[..RequestQueueDialog.PageSize], first.Facts.Select(f => f.Label.Split(' ')[0]));
+        Assert.Equal([ids[^1]], second.Card!.Facts.Select(f => f.Label.Split(' ')[0]));
+        Assert.Empty(second.Card.Actions);
+        Assert.Equal("21 open IT request(s); 21 to 21, most urgent and oldest first.", second.Text);
+    }
+
+    [Fact]
+    public async Task QueueShowMore_PressedByNonItUser_IsRefused()
+    {
+        var more = new Dictionary<string, string> { ["cursor"] = "1.0:x", ["shown"] = "20" };
+
+        var result = await _bot.PressAsync(People.MalloryOnTeams, RequestCards.QueueMore, more);
+
+        Assert.Contains("for IT representatives", TextOf(result));
+    }
 }

@@ -3,10 +3,10 @@ namespace BridgeBot.Core.Requests.Dialogs;
 using BridgeBot.Core.Dialogs;
 using BridgeBot.Core.Pipeline;
 
-/// <summary><c>queue</c>, for IT representatives: the first page of open requests, most urgent first, then oldest first.</summary>
+/// <summary><c>queue</c>, for IT representatives: open requests a page at a time, most urgent first, then oldest first.</summary>
 internal sealed class RequestQueueDialog(ItRepresentatives representatives, RequestRepository repository, TimeProvider time) : IDialog
 {
-    public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command("queue")];
+    public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command("queue"), DialogRoute.Action(RequestCards.QueueMore)];
 
     public async ValueTask<DialogResult> HandleAsync(TurnContext context, CancellationToken cancellationToken)
     {
@@ -15,11 +15,12 @@ internal sealed class RequestQueueDialog(ItRepresentatives representatives, Requ
             return RequestReplies.Private("The queue is for IT representatives. Use status to see your own requests.");
         }
 
+        var (cursor, skipped) = RequestCards.PageOf(context.Turn.Payload);
         var counts = repository.CountOpenAsync(cancellationToken);
-        var page = await repository.ListOpenAsync(PageSize, null, cancellationToken);
-        return DialogResult.Reply(RequestCards.Queue(page.Requests, time.GetUtcNow(), (await counts).Sum()));
+        var page = await repository.ListOpenAsync(PageSize, cursor, cancellationToken);
+        return DialogResult.Reply(RequestCards.Queue(page.Requests, time.GetUtcNow(), (await counts).Sum(), cursor is null ? 0 : skipped, page.Next));
     }
 
-    /// <summary>How many requests the queue card lists: the first page, most urgent and oldest first.</summary>
+    /// <summary>How many requests one queue card lists.</summary>
     public const int PageSize = 20;
 }

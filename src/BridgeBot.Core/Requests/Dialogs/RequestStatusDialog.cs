@@ -3,18 +3,19 @@ namespace BridgeBot.Core.Requests.Dialogs;
 using BridgeBot.Core.Dialogs;
 using BridgeBot.Core.Pipeline;
 
-/// <summary><c>status</c>: the user's own requests on this platform, newest first.</summary>
+/// <summary><c>status</c>: the user's own requests on this platform, newest first, a page at a time.</summary>
 internal sealed class RequestStatusDialog(RequestRepository repository) : IDialog
 {
-    public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command("status")];
+    public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command("status"), DialogRoute.Action(RequestCards.StatusMore)];
 
     public async ValueTask<DialogResult> HandleAsync(TurnContext context, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        var mine = await repository.ListByRequesterAsync(turn.Channel, turn.Conversation.TenantId, turn.User.Id, PageSize, null, cancellationToken);
-        return DialogResult.Reply(RequestCards.StatusList(mine.Requests, mine.Next is not null));
+        var (cursor, skipped) = RequestCards.PageOf(turn.Payload);
+        var mine = await repository.ListByRequesterAsync(turn.Channel, turn.Conversation.TenantId, turn.User.Id, PageSize, cursor, cancellationToken);
+        return DialogResult.Reply(RequestCards.StatusList(mine.Requests, cursor is null ? 0 : skipped, mine.Next));
     }
 
-    /// <summary>How many of their requests a user sees, newest first.</summary>
+    /// <summary>How many of their requests one status card lists.</summary>
     public const int PageSize = 20;
 }
