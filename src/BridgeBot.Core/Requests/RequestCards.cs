@@ -88,6 +88,9 @@ public static class RequestCards
     private const string CursorKey = "cursor";
     private const string ShownKey = "shown";
 
+    // "shown" comes back from the client too; it only numbers the lines, and must not overflow doing so.
+    private const int MaxShown = 1_000_000;
+
     /// <summary>The button of a <c>queue</c> card that shows the next page of open requests.</summary>
     public const string QueueMore = "queue_more";
 
@@ -155,7 +158,7 @@ public static class RequestCards
     public static (string? Cursor, int Skipped) PageOf(Turns.TurnPayload payload) =>
         payload is Turns.ActionInvoked action
             ? (action.Data.GetValueOrDefault(CursorKey),
-                int.TryParse(action.Data.GetValueOrDefault(ShownKey), NumberStyles.None, CultureInfo.InvariantCulture, out var shown) ? shown : 0)
+                int.TryParse(action.Data.GetValueOrDefault(ShownKey), NumberStyles.None, CultureInfo.InvariantCulture, out var shown) ? Math.Min(shown, MaxShown) : 0)
             : (null, 0);
 
     // The cursor travels in the button and comes back from the client, so it is only ever a position in the index the

@@ -15,8 +15,8 @@ public sealed class RequestsHomeTab(RequestRepository requests) : ISlackHomeTab
     {
         var welcome = await _welcome.GetAsync(teamId, user, cancellationToken);
         var mine = await requests.ListByRequesterAsync(ChannelKind.Slack, teamId, user.Id, MaxListed, null, cancellationToken);
-        // Without its "older requests" button: a press on a Home view has no conversation to answer in; the tab
-        // says these are the latest, and `status` pages through all of them.
+        // Without its "older requests" button: pressed on a Home view, the next page would arrive as a direct message,
+        // away from the list. The tab says these are the latest, and `status` pages through all of them.
         var list = RequestCards.StatusList(mine.Requests, next: mine.Next).Card is { } card ? card with { Actions = [] } : null;
         return list is null ? welcome : welcome with { Cards = [list, .. welcome.Cards] };
     }
