@@ -26,7 +26,11 @@ public sealed class RunCommandTests
             info.Environment.Remove(key!);
         }
 
-        // Only the port moves off 3978, so a developer's running bot does not break the test.
+        // Only the port moves off 3978, so a developer's running bot does not break the test. A Development host reads
+        // the user secrets under $HOME (a developer's Slack token or Redis would change what it starts with): the
+        // child gets an empty home of its own.
+        var home = Directory.CreateTempSubdirectory("bridgebot-run-").FullName;
+        info.Environment["HOME"] = home;
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         using var process = Process.Start(info)!;
@@ -48,6 +52,7 @@ public sealed class RunCommandTests
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
+            Directory.Delete(home, recursive: true);
         }
     }
 
