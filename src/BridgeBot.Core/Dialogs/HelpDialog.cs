@@ -11,6 +11,18 @@ public sealed class HelpDialog : IDialog
 {
     public const string Title = "BridgeBot puts IT in the room early.";
 
+    // The same for every answer (help is also what any unknown input gets), so built once.
+    private static readonly CardFact[] Commands =
+    [
+        new("itrequest", "File a request to IT: what you need, by when, and who pays."),
+        new("status", "See your requests and where they stand."),
+        new("queue", "IT only: open requests by urgency and age."),
+        new("board", "This cycle's priority board and what made it."),
+        new("signoff ITR-…", "Sign off the chosen vendor of a request (requester and IT)."),
+        new("coverage", "How many marketing meetings had someone from IT, by week and organizer."),
+        new("help", "Show this list."),
+    ];
+
     public IReadOnlyList<DialogRoute> Routes { get; } = [DialogRoute.Command("help"), DialogRoute.Fallback];
 
     public ValueTask<DialogResult> HandleAsync(TurnContext context, CancellationToken cancellationToken)
@@ -20,18 +32,7 @@ public sealed class HelpDialog : IDialog
         var intro = understood || context.Arguments.Length == 0
             ? Title
             : $"Sorry, I don't know \"{Truncate(context.Arguments, 60)}\". {Title}";
-        var card = new SummaryCard(
-            "BridgeBot help",
-            [
-                new CardFact("itrequest", "File a request to IT: what you need, by when, and who pays."),
-                new CardFact("status", "See your requests and where they stand."),
-                new CardFact("queue", "IT only: open requests by urgency and age."),
-                new CardFact("board", "This cycle's priority board and what made it."),
-                new CardFact("signoff ITR-…", "Sign off the chosen vendor of a request (requester and IT)."),
-                new CardFact("coverage", "How many marketing meetings had someone from IT, by week and organizer."),
-                new CardFact("help", "Show this list."),
-            ],
-            [])
+        var card = new SummaryCard("BridgeBot help", Commands, [])
         {
             Body = intro,
         };
