@@ -85,14 +85,14 @@ public static class RequestCards
     /// <summary>The button of a <c>status</c> list that shows the requester's next, older page.</summary>
     public const string StatusMore = "status_more";
 
+    /// <summary>The button of a <c>queue</c> card that shows the next page of open requests.</summary>
+    public const string QueueMore = "queue_more";
+
     private const string CursorKey = "cursor";
     private const string ShownKey = "shown";
 
     // "shown" comes back from the client too; it only numbers the lines, and must not overflow doing so.
     private const int MaxShown = 1_000_000;
-
-    /// <summary>The button of a <c>queue</c> card that shows the next page of open requests.</summary>
-    public const string QueueMore = "queue_more";
 
     /// <summary>
     /// The requester's own requests with their status, newest first: a page of them after the <paramref name="skipped"/>
