@@ -166,6 +166,13 @@ public sealed class SlackInteractionHandler(
             case FormErrorsResult { View: var view }:
                 await OpenFormAsync(turn, payload, view, inMessage ? channelId : null, pressed, ct);
                 break;
+            case ReplyResult { Message: { UpdatesPressedCard: true } message } when payload.Container is { Type: "message", IsEphemeral: true } &&
+                                                                              payload.ResponseUrl is { Length: > 0 } responseUrl:
+                // chat.update cannot edit an ephemeral message (a private answer in a channel); its response_url can.
+                var ephemeral = MessageRenderer.Render(message);
+                await api.PostToResponseUrlAsync(
+                    responseUrl, new CommandResponse("ephemeral", ephemeral.Text) { Blocks = ephemeral.Blocks, ReplaceOriginal = true }, ct);
+                break;
             case ReplyResult { Message: { UpdatesPressedCard: true } message } when payload.Container is { Type: "message", MessageTs: { Length: > 0 } ts } &&
                                                                               channelId is not null:
                 // The card shows a live state: replace the one whose button was pressed, as Teams refreshes it in place.

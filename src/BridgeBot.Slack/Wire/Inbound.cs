@@ -31,6 +31,7 @@ public sealed class SlackContainer
     public string? ChannelId { get; set; }
     public string? MessageTs { get; set; }
     public string? ViewId { get; set; }
+    public bool? IsEphemeral { get; set; }
 }
 
 public sealed class SelectedOption

@@ -2,10 +2,13 @@ namespace BridgeBot.Slack.Wire;
 
 // Ack bodies and Web API request / response shapes (api.slack.com/methods).
 
-/// <summary>An immediate slash-command answer (the HTTP body or the Socket Mode ack payload).</summary>
+/// <summary>A slash-command or action answer: the HTTP body, the Socket Mode ack payload, or a <c>response_url</c> post.</summary>
 public sealed record CommandResponse(string ResponseType, string Text)
 {
     public IReadOnlyList<SlackBlock>? Blocks { get; init; }
+
+    /// <summary>Through a <c>response_url</c>: replace the message the action came from (the only way to change an ephemeral one).</summary>
+    public bool? ReplaceOriginal { get; init; }
 }
 
 /// <summary>A <c>view_submission</c> answer: <c>errors</c> keyed by input block id, or <c>update</c> with a view.</summary>

@@ -229,5 +229,6 @@ public sealed class IntakeDialogTests : IDisposable
         Assert.Equal([ids[0]], second.Card!.Facts.Select(f => f.Label.Split(' ')[0]));
         Assert.Empty(second.Card.Actions);
         Assert.Equal("Your IT requests 21 to 21, newest first.", second.Text);
+        Assert.True(second.UpdatesPressedCard);
     }
 }

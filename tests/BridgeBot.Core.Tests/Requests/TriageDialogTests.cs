@@ -216,6 +216,7 @@ public sealed class TriageDialogTests : IDisposable
         Assert.Equal([ids[^1]], second.Card!.Facts.Select(f => f.Label.Split(' ')[0]));
         Assert.Empty(second.Card.Actions);
         Assert.Equal("21 open IT request(s); 21 to 21, most urgent and oldest first.", second.Text);
+        Assert.True(second.UpdatesPressedCard);
     }
 
     [Fact]

@@ -68,6 +68,23 @@ public sealed class SlackMeetingCardTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Decline_PressedOnAnEphemeralCard_ReplacesItThroughTheResponseUrl()
+    {
+        // Slack marks a private (ephemeral) message in the container; chat.update cannot edit one.
+        var payload = SlackPayloads.BlockAction("meeting.decline", """{"meeting":"crm:m1","rep":"ana@contoso.com"}""")
+            .Replace("\"message_ts\":\"5.5\"", "\"message_ts\":\"5.5\",\"is_ephemeral\":true", StringComparison.Ordinal)
+            .Replace("\"trigger_id\"", $"\"response_url\":\"{_slack.BaseUrl}hooks/T1/1/x\",\"trigger_id\"", StringComparison.Ordinal);
+        await _client.SendAsync(SlackTestHost.Signed("/slack/interactivity", SlackTestHost.InteractivityBody(payload), "application/x-www-form-urlencoded"));
+
+        var replaced = Assert.Single(await _slack.WaitForAsync(r => r.Path == "/hooks/T1/1/x"));
+        using var body = JsonDocument.Parse(replaced.Body);
+        Assert.True(body.RootElement.GetProperty("replace_original").GetBoolean());
+        Assert.Equal("ephemeral", body.RootElement.GetProperty("response_type").GetString());
+        Assert.Contains("You declined this meeting", replaced.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(_slack.Requests, r => r.Path == "/api/chat.update");
+    }
+
+    [Fact]
     public async Task CaptureRequirements_PressedInSlack_OpensTheRequirementsModalPrefilled()
     {
         await PressAsync("meeting.capture");
