@@ -169,9 +169,15 @@ public sealed class SlackInteractionHandler(
             case ReplyResult { Message: { UpdatesPressedCard: true } message } when payload.Container is { Type: "message", IsEphemeral: true } &&
                                                                               payload.ResponseUrl is { Length: > 0 } responseUrl:
                 // chat.update cannot edit an ephemeral message (a private answer in a channel); its response_url can.
+                // One that no longer works (expired after 30 minutes, used 5 times) still gets the answer, as a new one.
                 var ephemeral = MessageRenderer.Render(message);
-                await api.PostToResponseUrlAsync(
+                var replaced = await api.PostToResponseUrlAsync(
                     responseUrl, new CommandResponse("ephemeral", ephemeral.Text) { Blocks = ephemeral.Blocks, ReplaceOriginal = true }, ct);
+                if (!replaced.Ok && channelId is not null)
+                {
+                    await ReplyInChannelAsync(channelId, turn.User.Id, message with { Private = true }, ct);
+                }
+
                 break;
             case ReplyResult { Message: { UpdatesPressedCard: true } message } when payload.Container is { Type: "message", MessageTs: { Length: > 0 } ts } &&
                                                                               channelId is not null:

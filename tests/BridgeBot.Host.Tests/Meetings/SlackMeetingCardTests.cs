@@ -15,7 +15,10 @@ public sealed class SlackMeetingCardTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _slack = await RecordingHttpServer.StartAsync(_ => CannedResponse.Json("""{"ok":true,"channel":"D1","ts":"1.1"}"""));
+        // An expired response_url answers 404, as Slack's does.
+        _slack = await RecordingHttpServer.StartAsync(r => r.Path == "/hooks/expired"
+            ? new CannedResponse(404, "expired_url", "text/plain")
+            : CannedResponse.Json("""{"ok":true,"channel":"D1","ts":"1.1"}"""));
         _factory = new BridgeBotFactory(new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = SlackTestHost.Secret,
@@ -82,6 +85,19 @@ public sealed class SlackMeetingCardTests : IAsyncLifetime, IDisposable
         Assert.Equal("ephemeral", body.RootElement.GetProperty("response_type").GetString());
         Assert.Contains("You declined this meeting", replaced.Body, StringComparison.Ordinal);
         Assert.DoesNotContain(_slack.Requests, r => r.Path == "/api/chat.update");
+    }
+
+    [Fact]
+    public async Task Decline_PressedOnAnEphemeralCardWhoseResponseUrlExpired_AnswersWithANewEphemeralMessage()
+    {
+        var payload = SlackPayloads.BlockAction("meeting.decline", """{"meeting":"crm:m1","rep":"ana@contoso.com"}""")
+            .Replace("\"message_ts\":\"5.5\"", "\"message_ts\":\"5.5\",\"is_ephemeral\":true", StringComparison.Ordinal)
+            .Replace("\"trigger_id\"", $"\"response_url\":\"{_slack.BaseUrl}hooks/expired\",\"trigger_id\"", StringComparison.Ordinal);
+        await _client.SendAsync(SlackTestHost.Signed("/slack/interactivity", SlackTestHost.InteractivityBody(payload), "application/x-www-form-urlencoded"));
+
+        var posted = Assert.Single(await _slack.WaitForAsync(r => r.Path == "/api/chat.postEphemeral"));
+        Assert.Contains("You declined this meeting", posted.Body, StringComparison.Ordinal);
+        Assert.Contains(_slack.Requests, r => r.Path == "/hooks/expired");
     }
 
     [Fact]
