@@ -53,6 +53,16 @@ public sealed class SlackMeetingCardTests : IAsyncLifetime, IDisposable
         SlackTestHost.InteractivityBody(SlackPayloads.BlockAction(actionId, """{"meeting":"crm:m1","rep":"ana@contoso.com"}""")),
         "application/x-www-form-urlencoded"));
 
+    // Slack marks a private (ephemeral) message in the container, which chat.update cannot edit, and sends the
+    // press's response_url.
+    private Task<HttpResponseMessage> PressOnEphemeralCardAsync(string actionId, string responseUrlPath)
+    {
+        var payload = SlackPayloads.BlockAction(actionId, """{"meeting":"crm:m1","rep":"ana@contoso.com"}""")
+            .Replace("\"message_ts\":\"5.5\"", "\"message_ts\":\"5.5\",\"is_ephemeral\":true", StringComparison.Ordinal)
+            .Replace("\"trigger_id\"", $"\"response_url\":\"{_slack.BaseUrl}{responseUrlPath}\",\"trigger_id\"", StringComparison.Ordinal);
+        return _client.SendAsync(SlackTestHost.Signed("/slack/interactivity", SlackTestHost.InteractivityBody(payload), "application/x-www-form-urlencoded"));
+    }
+
     [Fact]
     public async Task DeclinePressedTwice_PressedCardUpdatedInPlaceEachTime_NoNewMessages()
     {
@@ -73,11 +83,7 @@ public sealed class SlackMeetingCardTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Decline_PressedOnAnEphemeralCard_ReplacesItThroughTheResponseUrl()
     {
-        // Slack marks a private (ephemeral) message in the container; chat.update cannot edit one.
-        var payload = SlackPayloads.BlockAction("meeting.decline", """{"meeting":"crm:m1","rep":"ana@contoso.com"}""")
-            .Replace("\"message_ts\":\"5.5\"", "\"message_ts\":\"5.5\",\"is_ephemeral\":true", StringComparison.Ordinal)
-            .Replace("\"trigger_id\"", $"\"response_url\":\"{_slack.BaseUrl}hooks/T1/1/x\",\"trigger_id\"", StringComparison.Ordinal);
-        await _client.SendAsync(SlackTestHost.Signed("/slack/interactivity", SlackTestHost.InteractivityBody(payload), "application/x-www-form-urlencoded"));
+        await PressOnEphemeralCardAsync("meeting.decline", "hooks/T1/1/x");
 
         var replaced = Assert.Single(await _slack.WaitForAsync(r => r.Path == "/hooks/T1/1/x"));
         using var body = JsonDocument.Parse(replaced.Body);
@@ -90,10 +96,7 @@ public sealed class SlackMeetingCardTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Decline_PressedOnAnEphemeralCardWhoseResponseUrlExpired_AnswersWithANewEphemeralMessage()
     {
-        var payload = SlackPayloads.BlockAction("meeting.decline", """{"meeting":"crm:m1","rep":"ana@contoso.com"}""")
-            .Replace("\"message_ts\":\"5.5\"", "\"message_ts\":\"5.5\",\"is_ephemeral\":true", StringComparison.Ordinal)
-            .Replace("\"trigger_id\"", $"\"response_url\":\"{_slack.BaseUrl}hooks/expired\",\"trigger_id\"", StringComparison.Ordinal);
-        await _client.SendAsync(SlackTestHost.Signed("/slack/interactivity", SlackTestHost.InteractivityBody(payload), "application/x-www-form-urlencoded"));
+        await PressOnEphemeralCardAsync("meeting.decline", "hooks/expired");
 
         var posted = Assert.Single(await _slack.WaitForAsync(r => r.Path == "/api/chat.postEphemeral"));
         Assert.Contains("You declined this meeting", posted.Body, StringComparison.Ordinal);
