@@ -116,13 +116,7 @@ public static class RequestCards
             (0, _) => string.Create(CultureInfo.InvariantCulture, $"Your latest {requests.Count} IT requests."),
             _ => string.Create(CultureInfo.InvariantCulture, $"Your IT requests {skipped + 1} to {skipped + requests.Count}, newest first."),
         };
-        return new OutboundMessage(text, new SummaryCard("Your IT requests", facts, MoreButton(StatusMore, "Older requests", next, skipped + requests.Count))
-        {
-            Body = text,
-        })
-        {
-            Private = true,
-        };
+        return PrivateList("Your IT requests", text, facts, MoreButton(StatusMore, "Older requests", next, skipped + requests.Count));
     }
 
     /// <summary>
@@ -145,21 +139,21 @@ public static class RequestCards
             (0, false) => string.Create(CultureInfo.InvariantCulture, $"{requests.Count} open IT request(s), most urgent and oldest first."),
             _ => string.Create(CultureInfo.InvariantCulture, $"{all} open IT request(s); {skipped + 1} to {skipped + requests.Count}, most urgent and oldest first."),
         };
-        return new OutboundMessage(text, new SummaryCard("IT request queue", facts, MoreButton(QueueMore, "Show more", next, skipped + requests.Count))
-        {
-            Body = text,
-        })
-        {
-            Private = true,
-        };
+        return PrivateList("IT request queue", text, facts, MoreButton(QueueMore, "Show more", next, skipped + requests.Count));
     }
 
-    /// <summary>Where a pressed "more" button asks to continue: its cursor (null: from the start) and how many came before.</summary>
+    /// <summary>
+    /// Where a pressed "more" button asks to continue: its cursor and how many came before; (null, 0), the top of the
+    /// list, for a command or a button without a cursor.
+    /// </summary>
     public static (string? Cursor, int Skipped) PageOf(Turns.TurnPayload payload) =>
-        payload is Turns.ActionInvoked action
-            ? (action.Data.GetValueOrDefault(CursorKey),
+        payload is Turns.ActionInvoked action && action.Data.GetValueOrDefault(CursorKey) is { } cursor
+            ? (cursor,
                 int.TryParse(action.Data.GetValueOrDefault(ShownKey), NumberStyles.None, CultureInfo.InvariantCulture, out var shown) ? Math.Min(shown, MaxShown) : 0)
             : (null, 0);
+
+    private static OutboundMessage PrivateList(string title, string text, List<CardFact> facts, IReadOnlyList<CardAction> actions) =>
+        new(text, new SummaryCard(title, facts, actions) { Body = text }) { Private = true };
 
     // The cursor travels in the button and comes back from the client, so it is only ever a position in the index the
     // dialog reads anyway (the user's own, or the queue); one that does not parse starts from the top.

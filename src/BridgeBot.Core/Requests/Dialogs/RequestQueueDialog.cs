@@ -18,7 +18,7 @@ internal sealed class RequestQueueDialog(ItRepresentatives representatives, Requ
         var (cursor, skipped) = RequestCards.PageOf(context.Turn.Payload);
         var counts = repository.CountOpenAsync(cancellationToken);
         var page = await repository.ListOpenAsync(PageSize, cursor, cancellationToken);
-        var list = RequestCards.Queue(page.Requests, time.GetUtcNow(), (await counts).Sum(), cursor is null ? 0 : skipped, page.Next);
+        var list = RequestCards.Queue(page.Requests, time.GetUtcNow(), (await counts).Sum(), skipped, page.Next);
         return DialogResult.Reply(list with { UpdatesPressedCard = context.Turn.Payload is Turns.ActionInvoked });
     }
 

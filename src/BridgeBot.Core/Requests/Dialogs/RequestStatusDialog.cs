@@ -13,7 +13,7 @@ internal sealed class RequestStatusDialog(RequestRepository repository) : IDialo
         var turn = context.Turn;
         var (cursor, skipped) = RequestCards.PageOf(turn.Payload);
         var mine = await repository.ListByRequesterAsync(turn.Channel, turn.Conversation.TenantId, turn.User.Id, PageSize, cursor, cancellationToken);
-        var list = RequestCards.StatusList(mine.Requests, cursor is null ? 0 : skipped, mine.Next);
+        var list = RequestCards.StatusList(mine.Requests, skipped, mine.Next);
         return DialogResult.Reply(list with { UpdatesPressedCard = turn.Payload is Turns.ActionInvoked });
     }
 
