@@ -21,14 +21,12 @@ internal static class TelemetryHostExtensions
     public const string ServiceName = "bridgebot";
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-    /// <summary>
-    /// ASP.NET Core's meters that describe a bot host: requests (<c>http.server.*</c>), connections (<c>kestrel.*</c>),
-    /// handled exceptions, rate limiting and sign-ins. Not the instrumentation package's full list: Kestrel's memory
-    /// pool counts every buffer rented and returned (six measurements per request) and routing every match, which
-    /// together cost about 1.5 µs of CPU per request and answer nothing an operator of a bot asks (bench/RESULTS.md);
-    /// Blazor, SignalR and Identity are not used.
-    /// </summary>
-    public static readonly string[] AspNetCoreMeters =
+    // ASP.NET Core's meters that describe a bot host: requests (`http.server.*`), connections (`kestrel.*`),
+    // handled exceptions, rate limiting and sign-ins. Not the instrumentation package's full list: Kestrel's memory
+    // pool counts every buffer rented and returned (six measurements per request) and routing every match, which
+    // together cost about 1.5 µs of CPU per request and answer nothing an operator of a bot asks (bench/RESULTS.md);
+    // Blazor, SignalR and Identity are not used.
+    private static readonly string[] AspNetCoreMeters =
     [
         "Microsoft.AspNetCore.Hosting",
         "Microsoft.AspNetCore.Server.Kestrel",
