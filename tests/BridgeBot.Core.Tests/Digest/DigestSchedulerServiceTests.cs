@@ -19,14 +19,7 @@ public sealed class DigestSchedulerServiceTests
         using var service = new DigestSchedulerService(harness.Host(store), harness.DigestOptions, harness.Time,
             new StateStoreOutageMonitor(BridgeBot.TestKit.TestMetrics.Create(), harness.Time, outageLog), schedulerLog);
 
-        await service.StartAsync(default);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-        while (outageLog.Collector.Count == 0 && schedulerLog.Collector.Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        await service.StopAsync(default);
+        await BackgroundServiceRun.UntilLoggedAsync(service, outageLog.Collector, schedulerLog.Collector);
 
         var outage = Assert.Single(outageLog.Collector.GetSnapshot());
         Assert.Equal(1020, outage.Id.Id);

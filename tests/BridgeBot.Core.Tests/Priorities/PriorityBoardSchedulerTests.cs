@@ -19,14 +19,7 @@ public sealed class PriorityBoardSchedulerTests
         using var scheduler = new PriorityBoardScheduler(harness.Compiler, options, harness.Time,
             new StateStoreOutageMonitor(BridgeBot.TestKit.TestMetrics.Create(), harness.Time, outageLog), schedulerLog);
 
-        await scheduler.StartAsync(default);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-        while (outageLog.Collector.Count == 0 && schedulerLog.Collector.Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        await scheduler.StopAsync(default);
+        await BackgroundServiceRun.UntilLoggedAsync(scheduler, outageLog.Collector, schedulerLog.Collector);
 
         var outage = Assert.Single(outageLog.Collector.GetSnapshot());
         Assert.Equal(1020, outage.Id.Id);
