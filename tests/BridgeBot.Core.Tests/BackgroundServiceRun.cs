@@ -3,7 +3,10 @@ namespace BridgeBot.Core.Tests;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Testing;
 
-/// <summary>Runs a hosted loop on the real clock until it has logged something (at most 5 s), then stops it.</summary>
+/// <summary>
+/// Runs a hosted loop on the real clock until it has logged something (at most 5 s), then stops it; and the check
+/// that a scheduler met a store outage by reporting it, not by failing.
+/// </summary>
 internal static class BackgroundServiceRun
 {
     public static async Task UntilLoggedAsync(BackgroundService service, params FakeLogCollector[] logs)
@@ -16,5 +19,20 @@ internal static class BackgroundServiceRun
         }
 
         await service.StopAsync(default);
+    }
+
+    /// <summary>
+    /// Runs a scheduler whose store is unreachable until something is logged, then checks that the outage monitor
+    /// reported it once (EventId 1020, naming <paramref name="where"/>) and the scheduler logged nothing of its own.
+    /// </summary>
+    public static async Task AssertOnlyOutageReportedAsync(
+        BackgroundService scheduler, FakeLogCollector outageLog, FakeLogCollector schedulerLog, string where)
+    {
+        await UntilLoggedAsync(scheduler, outageLog, schedulerLog);
+
+        var outage = Assert.Single(outageLog.GetSnapshot());
+        Assert.Equal(1020, outage.Id.Id);
+        Assert.Contains(where, outage.Message, StringComparison.Ordinal);
+        Assert.Empty(schedulerLog.GetSnapshot());
     }
 }

@@ -19,11 +19,6 @@ public sealed class DigestSchedulerServiceTests
         using var service = new DigestSchedulerService(harness.Host(store), harness.DigestOptions, harness.Time,
             new StateStoreOutageMonitor(BridgeBot.TestKit.TestMetrics.Create(), harness.Time, outageLog), schedulerLog);
 
-        await BackgroundServiceRun.UntilLoggedAsync(service, outageLog.Collector, schedulerLog.Collector);
-
-        var outage = Assert.Single(outageLog.Collector.GetSnapshot());
-        Assert.Equal(1020, outage.Id.Id);
-        Assert.Contains("digest", outage.Message, StringComparison.Ordinal);
-        Assert.Empty(schedulerLog.Collector.GetSnapshot());
+        await BackgroundServiceRun.AssertOnlyOutageReportedAsync(service, outageLog.Collector, schedulerLog.Collector, "digest");
     }
 }

@@ -19,11 +19,6 @@ public sealed class PriorityBoardSchedulerTests
         using var scheduler = new PriorityBoardScheduler(harness.Compiler, options, harness.Time,
             new StateStoreOutageMonitor(BridgeBot.TestKit.TestMetrics.Create(), harness.Time, outageLog), schedulerLog);
 
-        await BackgroundServiceRun.UntilLoggedAsync(scheduler, outageLog.Collector, schedulerLog.Collector);
-
-        var outage = Assert.Single(outageLog.Collector.GetSnapshot());
-        Assert.Equal(1020, outage.Id.Id);
-        Assert.Contains("scheduler", outage.Message, StringComparison.Ordinal);
-        Assert.Empty(schedulerLog.Collector.GetSnapshot());
+        await BackgroundServiceRun.AssertOnlyOutageReportedAsync(scheduler, outageLog.Collector, schedulerLog.Collector, "scheduler");
     }
 }
