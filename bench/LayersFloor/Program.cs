@@ -23,13 +23,13 @@ static string Env(string name, string def) =>
 
 var layers = Env("LAYERS", "none");
 bool otel = layers is "otel" or "both", polly = layers is "polly" or "both";
-var source = new ActivitySource("LimitX");
+var source = new ActivitySource("LayersFloor");
 var builder = WebApplication.CreateSlimBuilder(args);
 if (otel)
 {
     builder.Services.AddOpenTelemetry()
-        .WithTracing(t => t.AddSource("LimitX").AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
-        .WithMetrics(m => m.AddMeter("LimitX").AddPrometheusExporter());
+        .WithTracing(t => t.AddSource("LayersFloor").AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+        .WithMetrics(m => m.AddMeter("LayersFloor").AddPrometheusExporter());
 }
 var httpBuilder = builder.Services.AddHttpClient("out").ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
 {
@@ -52,12 +52,26 @@ var jsonType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" 
 
 var app = builder.Build();
 var http = app.Services.GetRequiredService<IHttpClientFactory>().CreateClient("out");
-var meter = new Meter("LimitX");
+var meter = new Meter("LayersFloor");
 var turns = meter.CreateCounter<long>("turns");
 var turnDuration = meter.CreateHistogram<double>("turn.duration", "s");
 var outbound = meter.CreateCounter<long>("outbound.calls");
 var outboundDuration = meter.CreateHistogram<double>("outbound.duration", "s");
 if (otel) app.MapPrometheusScrapingEndpoint();
+
+// What BridgeBot records per turn, at its smallest: the turn's outcome, a count and a duration for the turn and for
+// its one outbound call.
+void RecordTurn(Activity? turn, string channel, string api, int status, long started, long sent)
+{
+    turn?.SetTag("outcome", "ok");
+    var apiTag = new KeyValuePair<string, object?>("api", api);
+    var statusTag = new KeyValuePair<string, object?>("status", status);
+    outbound.Add(1, apiTag, statusTag);
+    outboundDuration.Record(Stopwatch.GetElapsedTime(sent).TotalSeconds, apiTag, statusTag);
+    var channelTag = new KeyValuePair<string, object?>("channel", channel);
+    turns.Add(1, channelTag);
+    turnDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, channelTag);
+}
 
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapGet("/bare", () => Results.Ok());
@@ -112,12 +126,7 @@ app.MapPost("/api/messages", async (HttpContext ctx) =>
     reply.Headers.ContentType = jsonType;
     var sent = Stopwatch.GetTimestamp();
     using var resp = await http.PostAsync(url, reply, ctx.RequestAborted);
-    var status = new KeyValuePair<string, object?>("status", (int)resp.StatusCode);
-    outbound.Add(1, new KeyValuePair<string, object?>("api", "connector"), status);
-    outboundDuration.Record(Stopwatch.GetElapsedTime(sent).TotalSeconds, new KeyValuePair<string, object?>("api", "connector"), status);
-    turn?.SetTag("outcome", "ok");
-    turns.Add(1, new KeyValuePair<string, object?>("channel", "msteams"));
-    turnDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("channel", "msteams"));
+    RecordTurn(turn, "msteams", "connector", (int)resp.StatusCode, started, sent);
     return resp.IsSuccessStatusCode ? Results.Ok() : Results.StatusCode(502);
 });
 
@@ -180,12 +189,7 @@ app.MapPost("/slack/commands", async (HttpContext ctx) =>
     req.Content.Headers.ContentType = jsonType;
     var sent = Stopwatch.GetTimestamp();
     using var resp = await http.SendAsync(req, ctx.RequestAborted);
-    var status = new KeyValuePair<string, object?>("status", (int)resp.StatusCode);
-    outbound.Add(1, new KeyValuePair<string, object?>("api", "slack"), status);
-    outboundDuration.Record(Stopwatch.GetElapsedTime(sent).TotalSeconds, new KeyValuePair<string, object?>("api", "slack"), status);
-    turn?.SetTag("outcome", "ok");
-    turns.Add(1, new KeyValuePair<string, object?>("channel", "slack"));
-    turnDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("channel", "slack"));
+    RecordTurn(turn, "slack", "slack", (int)resp.StatusCode, started, sent);
     var respBody = await resp.Content.ReadAsByteArrayAsync(ctx.RequestAborted);
     using (var rdoc = JsonDocument.Parse(respBody))
     {
