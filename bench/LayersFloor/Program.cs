@@ -59,6 +59,26 @@ var outbound = meter.CreateCounter<long>("outbound.calls");
 var outboundDuration = meter.CreateHistogram<double>("outbound.duration", "s");
 if (otel) app.MapPrometheusScrapingEndpoint();
 
+// The reference's state round trip (plain GET, then SET), each in its own span.
+async Task<long> CountTurnAsync(string key, string text)
+{
+    long count = 0;
+    RedisValue cur;
+    using (source.StartActivity("state.load")) cur = await db.StringGetAsync(key);
+    if (cur.HasValue)
+    {
+        using var s = JsonDocument.Parse((byte[])cur!);
+        count = s.RootElement.GetProperty("count").GetInt64();
+    }
+    count++;
+    using (source.StartActivity("state.save")) await db.StringSetAsync(key, Json(w =>
+    {
+        w.WriteNumber("count", count);
+        w.WriteString("lastText", text);
+    }));
+    return count;
+}
+
 // What BridgeBot records per turn, at its smallest: the turn's outcome, a count and a duration for the turn and for
 // its one outbound call.
 void RecordTurn(Activity? turn, string channel, string api, int status, long started, long sent)
@@ -95,21 +115,7 @@ app.MapPost("/api/messages", async (HttpContext ctx) =>
     var started = Stopwatch.GetTimestamp();
     using var turn = source.StartActivity("turn");
     turn?.SetTag("channel", "msteams");
-    var key = $"limit/{channelId}/conversations/{convId}";
-    long count = 0;
-    RedisValue cur;
-    using (source.StartActivity("state.load")) cur = await db.StringGetAsync(key);
-    if (cur.HasValue)
-    {
-        using var s = JsonDocument.Parse((byte[])cur!);
-        count = s.RootElement.GetProperty("count").GetInt64();
-    }
-    count++;
-    using (source.StartActivity("state.save")) await db.StringSetAsync(key, Json(w =>
-    {
-        w.WriteNumber("count", count);
-        w.WriteString("lastText", text);
-    }));
+    var count = await CountTurnAsync($"limit/{channelId}/conversations/{convId}", text);
 
     // one reply activity to the connector
     var url = $"{serviceUrl.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(convId)}/activities/{Uri.EscapeDataString(activityId)}";
@@ -158,21 +164,7 @@ app.MapPost("/slack/commands", async (HttpContext ctx) =>
     var started = Stopwatch.GetTimestamp();
     using var turn = source.StartActivity("turn");
     turn?.SetTag("channel", "slack");
-    var key = $"limit/slack/{teamId}/users/{userId}";
-    long count = 0;
-    RedisValue cur;
-    using (source.StartActivity("state.load")) cur = await db.StringGetAsync(key);
-    if (cur.HasValue)
-    {
-        using var s = JsonDocument.Parse((byte[])cur!);
-        count = s.RootElement.GetProperty("count").GetInt64();
-    }
-    count++;
-    using (source.StartActivity("state.save")) await db.StringSetAsync(key, Json(w =>
-    {
-        w.WriteNumber("count", count);
-        w.WriteString("lastText", text);
-    }));
+    var count = await CountTurnAsync($"limit/slack/{teamId}/users/{userId}", text);
 
     using var req = new HttpRequestMessage(HttpMethod.Post, viewsOpenUrl);
     req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", botToken);
