@@ -13,6 +13,7 @@ RUN_DIR=${BENCH_RUN_DIR:-/tmp/bench-slow-slack}
 DELAY_MS=${SLOW_SLACK_DELAY_MS:-2000}
 BOT_PORT=5001 MOCK_PORT=18081 REDIS_PORT=6398
 mkdir -p "$RUN_DIR/mock"
+. "$HERE/lib.sh"
 : >"$RUN_DIR/mock/access.log"
 
 for tool in wrk redis-server node; do
@@ -32,14 +33,9 @@ redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --d
   --pidfile "$RUN_DIR/redis.pid" --logfile "$RUN_DIR/redis.log" --dir "$RUN_DIR"
 node "$HERE/slow-slack-mock.js" "$MOCK_PORT" "$RUN_DIR/mock/access.log" "$DELAY_MS" &
 pids+=($!)
-ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=http://127.0.0.1:$BOT_PORT Logging__LogLevel__Default=Warning \
-  Redis__Configuration=127.0.0.1:$REDIS_PORT \
-  Slack__SigningSecret=bench-secret Slack__BotToken=xoxb-bench Slack__ApiBaseUrl=http://127.0.0.1:$MOCK_PORT/api/ \
-  Slack__DeduplicateCommands=false \
-  Host__TenantRateLimit__TurnsPerSecond=1000000 Host__TenantRateLimit__Burst=1000000 DOTNET_ReadyToRun=0 \
-  dotnet "$RUN_DIR/bot/BridgeBot.Host.dll" >"$RUN_DIR/bot.log" 2>&1 &
+start_bridgebot "$RUN_DIR/bot/BridgeBot.Host.dll" "$BOT_PORT" "$REDIS_PORT" "http://127.0.0.1:$MOCK_PORT/api/" "$RUN_DIR/bot.log"
 pids+=($!)
-for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$BOT_PORT/healthz" && break; sleep 0.2; done
+wait_up "http://127.0.0.1:$BOT_PORT/healthz"
 
 line=$(BENCH_RUN_DIR=$RUN_DIR MOCK_PORT=$MOCK_PORT BENCH_TAG=S1-slow "$SHARED/run.sh" S1 "http://127.0.0.1:$BOT_PORT/slack/commands" 2>"$RUN_DIR/detail.txt")
 detail=$(grep '^# detail' "$RUN_DIR/detail.txt")
