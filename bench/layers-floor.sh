@@ -15,14 +15,12 @@ ROUNDS=${1:-2}
 RUN_DIR=${BENCH_RUN_DIR:-/tmp/bench-run}
 mkdir -p "$RUN_DIR"
 . "$HERE/lib.sh"
-for tool in wrk nginx redis-server node; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool missing (apt-get install -y wrk nginx redis-server nodejs)" >&2; exit 2; }
-done
+require_tools bench wrk nginx redis-server node
 
 echo "# building Release (reference, layers floor, BridgeBot)" >&2
-dotnet publish "$SHARED/limit/Limit.csproj" -c Release -o "$RUN_DIR/limit" --nologo -v quiet >/dev/null
+publish_reference "$RUN_DIR/limit"
 dotnet publish "$HERE/LayersFloor" -c Release -o "$RUN_DIR/floor" --nologo -v quiet >/dev/null
-dotnet publish "$ROOT/src/BridgeBot.Host" -c Release -r linux-x64 --self-contained false -o "$RUN_DIR/bot" --nologo -v quiet >/dev/null
+publish_bridgebot "$RUN_DIR/bot"
 
 declare -A PID PORT
 pids=()

@@ -1,5 +1,27 @@
 # Shared by the bench scripts that start BridgeBot and measure it with the shared harness (bench/run.sh,
-# bench/layers-floor.sh, bench/slow-slack.sh). Sourced, not run; expects SHARED (../shared/bench) and RUN_DIR.
+# bench/layers-floor.sh, bench/slow-slack.sh). Sourced, not run; expects ROOT (the repository), SHARED (../shared/bench) and RUN_DIR.
+
+# Stops the script (exit 2) when one of the tools is missing, naming the Debian packages that bring them.
+#   require_tools SCRIPT TOOL...
+require_tools() {
+  local script=$1 tool; shift
+  local packages=${*/node/nodejs}
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "$script: $tool missing (apt-get install -y $packages)" >&2; exit 2; }
+  done
+}
+
+# Publishes the host as infra/Dockerfile does (for linux-x64; it runs with DOTNET_ReadyToRun=0, see the Dockerfile).
+#   publish_bridgebot OUT_DIR
+publish_bridgebot() {
+  dotnet publish "$ROOT/src/BridgeBot.Host" -c Release -r linux-x64 --self-contained false -o "$1" --nologo -v quiet >/dev/null
+}
+
+# Publishes the shared bare reference.
+#   publish_reference OUT_DIR
+publish_reference() {
+  dotnet publish "$SHARED/limit/Limit.csproj" -c Release -o "$1" --nologo -v quiet >/dev/null
+}
 
 # Starts BridgeBot in the background as WORKLOADS.md asks: Development, no Teams app id (anonymous loopback), the
 # bench signing secret and a mock Slack API. The tenant limit is raised so it is measured, not hit, and the workload

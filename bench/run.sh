@@ -17,14 +17,11 @@ LIMIT_PORT=${LIMIT_PORT:-5080}
 mkdir -p "$RUN_DIR"
 . "$HERE/lib.sh"
 
-for tool in wrk nginx redis-server node; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool missing (apt-get install -y wrk nginx redis-server nodejs)" >&2; exit 2; }
-done
+require_tools bench wrk nginx redis-server node
 
 echo "# building Release (BridgeBot host and the reference)" >&2
-# As infra/Dockerfile publishes and runs it: for linux-x64, and with DOTNET_ReadyToRun=0 (see the Dockerfile).
-dotnet publish "$ROOT/src/BridgeBot.Host" -c Release -r linux-x64 --self-contained false -o "$RUN_DIR/bot" --nologo -v quiet >/dev/null
-dotnet publish "$SHARED/limit/Limit.csproj" -c Release -o "$RUN_DIR/limit" --nologo -v quiet >/dev/null
+publish_bridgebot "$RUN_DIR/bot"
+publish_reference "$RUN_DIR/limit"
 
 pids=()
 cleanup() {

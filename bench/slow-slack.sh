@@ -16,12 +16,10 @@ mkdir -p "$RUN_DIR/mock"
 . "$HERE/lib.sh"
 : >"$RUN_DIR/mock/access.log"
 
-for tool in wrk redis-server node; do
-  command -v "$tool" >/dev/null || { echo "slow-slack: $tool missing (apt-get install -y wrk redis-server nodejs)" >&2; exit 2; }
-done
+require_tools slow-slack wrk redis-server node
 
 echo "# building Release (linux-x64, as bench/run.sh)" >&2
-dotnet publish "$ROOT/src/BridgeBot.Host" -c Release -r linux-x64 --self-contained false -o "$RUN_DIR/bot" --nologo -v quiet >/dev/null
+publish_bridgebot "$RUN_DIR/bot"
 
 pids=()
 cleanup() {
