@@ -23,13 +23,7 @@ dotnet publish "$HERE/LayersFloor" -c Release -o "$RUN_DIR/floor" --nologo -v qu
 publish_bridgebot "$RUN_DIR/bot"
 
 declare -A PID PORT
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  "$SHARED/services.sh" stop >/dev/null || true
-}
-trap cleanup EXIT
-"$SHARED/services.sh" start >&2
+start_shared_services
 
 start() { # label port command...
   local label=$1 port=$2; shift 2

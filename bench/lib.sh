@@ -23,6 +23,18 @@ publish_reference() {
   dotnet publish "$SHARED/limit/Limit.csproj" -c Release -o "$1" --nologo -v quiet >/dev/null
 }
 
+# Starts the shared Redis and mock (../shared/bench/services.sh); on exit, stops them and every PID added to pids.
+start_shared_services() {
+  pids=()
+  trap stop_shared_services EXIT
+  "$SHARED/services.sh" start >&2
+}
+
+stop_shared_services() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  "$SHARED/services.sh" stop >/dev/null || true
+}
+
 # Starts BridgeBot in the background as WORKLOADS.md asks: Development, no Teams app id (anonymous loopback), the
 # bench signing secret and a mock Slack API. The tenant limit is raised so it is measured, not hit, and the workload
 # resends a fixed pool of signed commands, which BridgeBot would otherwise refuse as replays. Its PID is then $!.

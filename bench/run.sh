@@ -23,13 +23,7 @@ echo "# building Release (BridgeBot host and the reference)" >&2
 publish_bridgebot "$RUN_DIR/bot"
 publish_reference "$RUN_DIR/limit"
 
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  "$SHARED/services.sh" stop >/dev/null || true
-}
-trap cleanup EXIT
-"$SHARED/services.sh" start >&2
+start_shared_services
 
 start_bridgebot "$RUN_DIR/bot/BridgeBot.Host.dll" "$BOT_PORT" 6399 http://127.0.0.1:18080/api/ "$RUN_DIR/bot.log"
 BOT_PID=$!; pids+=("$BOT_PID")
